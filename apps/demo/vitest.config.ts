@@ -1,0 +1,1 @@
+export { default } from '../../packages/testkit/vitest.base.ts';

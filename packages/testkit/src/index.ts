@@ -1,0 +1,2 @@
+export { createTestDatabase, mariadbServerUrl, type TestDatabase } from './mariadb.js';
+export { freePort } from './ports.js';
