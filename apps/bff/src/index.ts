@@ -1,1 +1,3 @@
-export {};
+export { configKeys, loadConfig, ConfigError, type Config } from './config.js';
+export { createLogger } from './logger.js';
+export { startServer, type RunningServer } from './server.js';

@@ -1,0 +1,59 @@
+// `npm start`: the dashboard on the embedded VICIdial with demo data, in one process.
+// The BFF gets exactly the configuration a real deployment would (API URL, API user, database);
+// nothing in it knows that VICIdial is embedded.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger, loadConfig, startServer } from '@vicidash/bff';
+import { createSchema, openVicidialDb, seedDatabase, startVicidialServer } from '@vicidash/vicidial-sim';
+import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
+
+const dataDir = resolve(process.env.DEMO_DATA_DIR ?? '.data/demo');
+const vicidialDbFile = join(dataDir, 'vicidial.sqlite');
+
+// A fresh demo on every start: yesterday's experiments do not leak into today's walkthrough.
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const vicidial = await openVicidialDb(vicidialDbFile);
+await createSchema(vicidial.db, vicidial.dialect);
+await seedDatabase(vicidial.db, vicidial.dialect, 'demo');
+const sim = await startVicidialServer({
+  db: vicidial.db,
+  host: '127.0.0.1',
+  port: Number(process.env.VICIDIAL_PORT ?? 0),
+});
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  VICIDIAL_API_URL: `${sim.url}/vicidial/non_agent_api.php`,
+  VICIDIAL_API_USER: DEMO_API_USER,
+  VICIDIAL_API_PASS: DEMO_API_PASS,
+  VICIDIAL_DB_URL: vicidialDbFile,
+  DASHBOARD_DB_URL: join(dataDir, 'dashboard.sqlite'),
+  SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+});
+const logger = createLogger(config.LOG_LEVEL);
+const dashboard = await startServer(config, logger);
+
+console.log(`
+  VICIdial dashboard (demo data)
+  Dashboard:          ${dashboard.url}/
+  Health:             ${dashboard.url}/api/health
+  Embedded VICIdial:  ${sim.url}/vicidial/non_agent_api.php
+  Data:               ${dataDir} (reset on every start)
+  Stop with Ctrl+C.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await dashboard.close();
+  await sim.close();
+  await vicidial.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
