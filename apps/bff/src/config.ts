@@ -38,6 +38,15 @@ export const configSchema = z.object({
   DASHBOARD_DB_URL: database.default('.data/dashboard.sqlite'),
   /** Signs session cookies: at least 32 random characters. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** A session ends after this many idle minutes… */
+  SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(30),
+  /** …and after this many hours whatever the activity. */
+  SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
+  /** Behind a TLS-terminating proxy: how many proxy hops to trust for the client IP and https. */
+  TRUST_PROXY_HOPS: wholeNumber(0, 10).default(0),
+  /** First start of a production install: creates this supervisor when no account exists yet. */
+  BOOTSTRAP_SUPERVISOR_USERNAME: z.string().optional(),
+  BOOTSTRAP_SUPERVISOR_PASSWORD: z.string().optional(),
   /** Where the built SPA lives; the BFF serves it when present. */
   WEB_DIST_DIR: z.string().optional(),
 });

@@ -37,12 +37,24 @@ const config = loadConfig({
 const logger = createLogger(config.LOG_LEVEL);
 const dashboard = await startServer(config, logger);
 
+// Demo accounts, one per role. A production start (apps/bff/dist/main.js) creates none.
+const demoAccounts = [
+  { username: 'supervisor', displayName: 'Sam Supervisor', role: 'supervisor', password: 'supervisor-demo' },
+  { username: 'helpdesk', displayName: 'Hana Helpdesk', role: 'helpdesk', password: 'helpdesk-demo' },
+  { username: 'viewer', displayName: 'Vic Viewer', role: 'viewer', password: 'viewer-demo' },
+] as const;
+for (const account of demoAccounts) await dashboard.services.accounts.create(account);
+
 console.log(`
   VICIdial dashboard (demo data)
   Dashboard:          ${dashboard.url}/
   Health:             ${dashboard.url}/api/health
   Embedded VICIdial:  ${sim.url}/vicidial/non_agent_api.php
   Data:               ${dataDir} (reset on every start)
+
+  Demo accounts (username / password):
+${demoAccounts.map((a) => `    ${a.role.padEnd(11)} ${a.username} / ${a.password}`).join('\n')}
+
   Stop with Ctrl+C.
 `);
 

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { dashboardDbTargets } from '../test/dashboard-db.js';
+import { Accounts, LOCK_MS, MAX_FAILED_LOGINS } from './accounts.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe.each(Object.entries(dashboardDbTargets))('accounts on %s', (_name, open) => {
+  const setup = async () => {
+    const { database, drop } = await open();
+    cleanups.push(async () => {
+      await database.close();
+      await drop();
+    });
+    let now = Date.parse('2026-11-22T08:00:00Z');
+    const accounts = new Accounts(database.db, () => now);
+    return { accounts, database, advance: (ms: number) => (now += ms) };
+  };
+
+  test('creates an account with a hashed password and logs it in', async () => {
+    const { accounts, database } = await setup();
+    const created = await accounts.create({ username: 'ann', displayName: 'Ann Lee', role: 'helpdesk', password: 'correct horse' });
+    expect(created).toMatchObject({ username: 'ann', displayName: 'Ann Lee', role: 'helpdesk', active: true });
+    const stored = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    expect(stored.password_hash).not.toContain('correct horse');
+    expect(await accounts.checkLogin('ann', 'correct horse')).toEqual({ ok: true, account: created });
+    expect(await accounts.checkLogin('ANN', 'correct horse')).toMatchObject({ ok: true });
+  });
+
+  test('unknown user, wrong password and disabled account look the same', async () => {
+    const { accounts } = await setup();
+    await accounts.create({ username: 'bob', displayName: 'Bob', role: 'viewer', password: 'bob password' });
+    expect(await accounts.checkLogin('nobody', 'bob password')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await accounts.checkLogin('bob', 'wrong password')).toEqual({ ok: false, reason: 'invalid' });
+    await accounts.setActive('bob', false);
+    expect(await accounts.checkLogin('bob', 'bob password')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  test(`locks after ${MAX_FAILED_LOGINS} failures in a row, for ${LOCK_MS / 60000} minutes`, async () => {
+    const { accounts, advance } = await setup();
+    await accounts.create({ username: 'cyd', displayName: 'Cyd', role: 'viewer', password: 'cy password!' });
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'invalid' });
+    expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'locked' });
+    expect(await accounts.checkLogin('cyd', 'cy password!')).toMatchObject({ reason: 'locked' });
+    advance(LOCK_MS + 1);
+    expect(await accounts.checkLogin('cyd', 'cy password!')).toMatchObject({ ok: true });
+    // a success resets the count
+    expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'invalid' });
+  });
+
+  test('re-roles, resets passwords, refuses duplicates and bad input by field', async () => {
+    const { accounts } = await setup();
+    await accounts.create({ username: 'dee', displayName: 'Dee', role: 'viewer', password: 'first password' });
+    expect((await accounts.setRole('dee', 'supervisor')).role).toBe('supervisor');
+    await accounts.resetPassword('dee', 'second password');
+    expect(await accounts.checkLogin('dee', 'first password')).toMatchObject({ ok: false });
+    expect(await accounts.checkLogin('dee', 'second password')).toMatchObject({ ok: true });
+    await expect(accounts.create({ username: 'dee', displayName: 'D', role: 'viewer', password: 'another one' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      options: { field: 'username' },
+    });
+    await expect(accounts.create({ username: 'Bad Name', displayName: 'x', role: 'viewer', password: 'long enough' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'Username: 3 to 64 lower-case letters, digits, dot, dash or underscore',
+      options: { field: 'username' },
+    });
+    await expect(accounts.create({ username: 'eve', displayName: 'Eve', role: 'viewer', password: 'short' })).rejects.toMatchObject({
+      message: 'Password: at least 10 characters',
+      options: { field: 'password' },
+    });
+    await expect(accounts.setRole('ghost', 'viewer')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await accounts.list()).map((a) => a.username)).toEqual(['dee']);
+  });
+});

@@ -1,0 +1,143 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely, Updateable } from 'kysely';
+import { type Role, roleSchema } from '@vicidash/contracts/permissions';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { parseInput } from '../validate.js';
+import type { DashboardDatabase, UsersTable } from '../store/schema.js';
+
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+}
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[a-z0-9._-]{3,64}$/, 'Username: 3 to 64 lower-case letters, digits, dot, dash or underscore');
+export const passwordSchema = z
+  .string()
+  .min(10, 'Password: at least 10 characters')
+  .max(200, 'Password: at most 200 characters');
+export const newAccountSchema = z.object({
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, 'Name: required').max(100, 'Name: at most 100 characters'),
+  role: roleSchema,
+  password: passwordSchema,
+});
+
+/** After this many wrong passwords in a row an account refuses logins for LOCK_MS. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export type LoginCheck = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked' };
+
+// Verified against when the username is unknown, so both paths take the same time.
+const decoyHash = hash('decoy password that matches nothing');
+
+const toAccount = (row: { id: number; username: string; display_name: string; role: Role; active: number }): Account => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  active: row.active === 1,
+});
+
+export class Accounts {
+  constructor(
+    private readonly db: Kysely<DashboardDatabase>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get columns() {
+    return ['id', 'username', 'display_name', 'role', 'active'] as const;
+  }
+
+  async count(): Promise<number> {
+    const { n } = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  async list(): Promise<Account[]> {
+    return (await this.db.selectFrom('users').select(this.columns).orderBy('username').execute()).map(toAccount);
+  }
+
+  async findById(id: number): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('users').select(this.columns).where('id', '=', id).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async create(input: z.input<typeof newAccountSchema>): Promise<Account> {
+    const { username, displayName, role, password } = parseInput(newAccountSchema, input);
+    const exists = await this.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (exists) throw new AppError('CONFLICT', `An account named ${username} already exists.`, { field: 'username' });
+    const stamp = new Date(this.now()).toISOString();
+    await this.db
+      .insertInto('users')
+      .values({ username, display_name: displayName, role, password_hash: await hash(password), active: 1, created_at: stamp, updated_at: stamp })
+      .execute();
+    return this.byUsername(username);
+  }
+
+  setRole(username: string, role: Role): Promise<Account> {
+    return this.update(username, { role: parseInput(roleSchema, role) });
+  }
+
+  setActive(username: string, active: boolean): Promise<Account> {
+    return this.update(username, { active: active ? 1 : 0 });
+  }
+
+  async resetPassword(username: string, password: string): Promise<Account> {
+    return this.update(username, { password_hash: await hash(parseInput(passwordSchema, password)), failed_logins: 0, locked_until: 0 });
+  }
+
+  /**
+   * Checks a login. Unknown user, wrong password and disabled account all answer 'invalid' (no
+   * account enumeration); 'locked' only once the account has seen MAX_FAILED_LOGINS failures.
+   */
+  async checkLogin(username: string, password: string): Promise<LoginCheck> {
+    const row = await this.db
+      .selectFrom('users')
+      .select([...this.columns, 'password_hash', 'failed_logins', 'locked_until'])
+      .where('username', '=', username.toLowerCase())
+      .executeTakeFirst();
+    if (!row) {
+      await verify(await decoyHash, password);
+      return { ok: false, reason: 'invalid' };
+    }
+    if (row.locked_until > this.now()) return { ok: false, reason: 'locked' };
+    const matches = await verify(row.password_hash, password);
+    if (!matches) {
+      const failures = row.failed_logins + 1;
+      await this.db
+        .updateTable('users')
+        .set({ failed_logins: failures, locked_until: failures >= MAX_FAILED_LOGINS ? this.now() + LOCK_MS : 0 })
+        .where('id', '=', row.id)
+        .execute();
+      return { ok: false, reason: failures >= MAX_FAILED_LOGINS ? 'locked' : 'invalid' };
+    }
+    if (row.active !== 1) return { ok: false, reason: 'invalid' };
+    if (row.failed_logins > 0 || row.locked_until > 0) {
+      await this.db.updateTable('users').set({ failed_logins: 0, locked_until: 0 }).where('id', '=', row.id).execute();
+    }
+    return { ok: true, account: toAccount(row) };
+  }
+
+  private async byUsername(username: string): Promise<Account> {
+    const row = await this.db.selectFrom('users').select(this.columns).where('username', '=', username).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `No account named ${username}.`, { field: 'username' });
+    return toAccount(row);
+  }
+
+  private async update(username: string, changes: Updateable<UsersTable>): Promise<Account> {
+    await this.byUsername(username);
+    await this.db
+      .updateTable('users')
+      .set({ ...changes, updated_at: new Date(this.now()).toISOString() })
+      .where('username', '=', username)
+      .execute();
+    return this.byUsername(username);
+  }
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { loginRequestSchema, type SessionResponse } from '@vicidash/contracts/auth';
+import { rolePermissions } from '@vicidash/contracts/permissions';
+import type { Account, Accounts } from '../auth/accounts.js';
+import { requireLogin } from '../auth/middleware.js';
+import { AppError } from '../errors.js';
+import { parseInput } from '../validate.js';
+
+export interface AuthRouteOptions {
+  accounts: Accounts;
+  absoluteMs: number;
+  now: () => number;
+  /** Login attempts per IP address per window, before 429. */
+  loginLimit: number;
+  loginWindowMs: number;
+}
+
+const sessionBody = (user: Account, req: Request, absoluteMs: number): SessionResponse => ({
+  user: { username: user.username, displayName: user.displayName, role: user.role, permissions: [...rolePermissions[user.role]] },
+  csrfToken: req.session.csrfToken as string,
+  expiresAt: (req.session.loggedInAt as number) + absoluteMs,
+});
+
+const promisify = (fn: (done: (error?: unknown) => void) => void) =>
+  new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
+
+export function authRoutes({ accounts, absoluteMs, now, loginLimit, loginWindowMs }: AuthRouteOptions): Router {
+  const router = Router();
+  const loginLimiter = rateLimit({
+    windowMs: loginWindowMs,
+    limit: loginLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: () => {
+      throw new AppError('RATE_LIMITED', 'Too many login attempts from here. Wait a few minutes and try again.');
+    },
+  });
+
+  router.post('/login', loginLimiter, async (req, res) => {
+    const { username, password } = parseInput(loginRequestSchema, req.body);
+    const check = await accounts.checkLogin(username, password);
+    if (!check.ok) {
+      req.log.warn({ username, reason: check.reason }, 'login refused');
+      throw check.reason === 'locked'
+        ? new AppError('LOGIN_FAILED', 'Too many wrong passwords for this account. Try again in 15 minutes.')
+        : new AppError('LOGIN_FAILED', 'Wrong username or password.');
+    }
+    // A new session id at login: a session fixed before login is worth nothing after it.
+    await promisify((done) => req.session.regenerate(done));
+    req.session.userId = check.account.id;
+    req.session.loggedInAt = now();
+    req.session.csrfToken = randomBytes(32).toString('base64url');
+    await promisify((done) => req.session.save(done));
+    req.log.info({ username: check.account.username }, 'login');
+    res.json(sessionBody(check.account, req, absoluteMs));
+  });
+
+  router.get('/session', requireLogin, (req, res) => {
+    res.json(sessionBody(req.user as Account, req, absoluteMs));
+  });
+
+  router.post('/logout', async (req, res) => {
+    await promisify((done) => req.session.destroy(done));
+    res.clearCookie('vicidash.sid', { path: '/' });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,48 @@
+import type { Database } from '@vicidash/database';
+import type { Logger } from 'pino';
+import type { AppServices } from './app.js';
+import { Accounts } from './auth/accounts.js';
+import { DashboardSessionStore } from './auth/session-store.js';
+import type { Config } from './config.js';
+import { openDashboardDb } from './store/open.js';
+import type { DashboardDatabase } from './store/schema.js';
+
+export interface Services extends AppServices {
+  dashboardDb: Database<DashboardDatabase>;
+  close(): Promise<void>;
+}
+
+/** Opens what the app needs from its configuration; `close()` releases it all. */
+export async function createServices(config: Config, logger: Logger, now: () => number = Date.now): Promise<Services> {
+  const dashboardDb = await openDashboardDb(config.DASHBOARD_DB_URL);
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const accounts = new Accounts(dashboardDb.db, now);
+  const sessionStore = new DashboardSessionStore(dashboardDb.db, dashboardDb.dialect, { idleMs, now });
+  await bootstrapSupervisor(config, accounts, logger);
+  return {
+    logger,
+    now,
+    accounts,
+    sessionStore,
+    dashboardDb,
+    settings: {
+      sessionSecret: config.SESSION_SECRET,
+      idleMs,
+      absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      trustProxyHops: config.TRUST_PROXY_HOPS,
+    },
+    async close() {
+      sessionStore.close();
+      await dashboardDb.close();
+    },
+  };
+}
+
+/** Production installs start with no account; this creates the first supervisor, once. */
+async function bootstrapSupervisor(config: Config, accounts: Accounts, logger: Logger): Promise<void> {
+  const username = config.BOOTSTRAP_SUPERVISOR_USERNAME;
+  const password = config.BOOTSTRAP_SUPERVISOR_PASSWORD;
+  if (!username || !password || (await accounts.count()) > 0) return;
+  await accounts.create({ username, displayName: username, role: 'supervisor', password });
+  logger.info({ username }, 'bootstrap supervisor created');
+}

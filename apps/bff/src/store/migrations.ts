@@ -1,0 +1,60 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from '@vicidash/database';
+
+/** JSON payloads can exceed MySQL's 64 KB TEXT; SQLite has one text type. */
+const longText = (dialect: Dialect) => (dialect === 'mysql' ? sql`mediumtext` : sql`text`);
+
+const migrations = (dialect: Dialect): Record<string, Migration> => ({
+  '0001_users_sessions_audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('username', 'varchar(64)', (c) => c.notNull().unique())
+        .addColumn('display_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('role', 'varchar(20)', (c) => c.notNull())
+        .addColumn('password_hash', 'varchar(255)', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('sid', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('data', longText(dialect), (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('actor_id', 'integer', (c) => c.notNull())
+        .addColumn('actor_username', 'varchar(64)', (c) => c.notNull())
+        .addColumn('actor_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('actor_role', 'varchar(20)', (c) => c.notNull())
+        .addColumn('action', 'varchar(40)', (c) => c.notNull())
+        .addColumn('target_type', 'varchar(20)', (c) => c.notNull())
+        .addColumn('target_id', 'varchar(120)', (c) => c.notNull())
+        .addColumn('outcome', 'varchar(10)', (c) => c.notNull())
+        .addColumn('fields', longText(dialect), (c) => c.notNull())
+        .addColumn('result', longText(dialect), (c) => c.notNull())
+        .addColumn('before', longText(dialect))
+        .addColumn('after', longText(dialect))
+        .addColumn('request_id', 'varchar(64)', (c) => c.notNull())
+        .execute();
+      for (const columns of [['at'], ['actor_username', 'at'], ['target_type', 'target_id', 'at'], ['action', 'at']]) {
+        await db.schema.createIndex(`audit_log_${columns.join('_')}`).on('audit_log').columns(columns).execute();
+      }
+    },
+  },
+});
+
+/** Brings the dashboard database up to date; safe to run at every start and from several instances. */
+export async function migrateDashboardDb(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+}

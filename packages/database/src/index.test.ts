@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createTestDatabase } from '@vicidash/testkit';
+import { dialectOf, openDatabase } from './index.js';
+
+interface TestDb {
+  t: { id: number; name: string; at: string };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'database-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const roundTrip = async (target: string) => {
+  const { db, close } = openDatabase<TestDb>(target);
+  try {
+    await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20), at DATETIME)`.execute(db);
+    await db.insertInto('t').values({ id: 1, name: 'Alpha', at: '2026-01-02 03:04:05' }).execute();
+    return await db.selectFrom('t').selectAll().execute();
+  } finally {
+    await close();
+  }
+};
+
+describe('openDatabase', () => {
+  test('tells the dialect from the target', () => {
+    expect(dialectOf('mysql://root@127.0.0.1:3306/x')).toBe('mysql');
+    expect(dialectOf('/tmp/x.sqlite')).toBe('sqlite');
+    expect(dialectOf(':memory:')).toBe('sqlite');
+  });
+
+  test('SQLite and MariaDB give the same rows, dates as strings', async () => {
+    const mariadb = await createTestDatabase('database');
+    try {
+      const expected = [{ id: 1, name: 'Alpha', at: '2026-01-02 03:04:05' }];
+      expect(await roundTrip(join(dir, 'a.sqlite'))).toEqual(expected);
+      expect(await roundTrip(mariadb.url)).toEqual(expected);
+    } finally {
+      await mariadb.drop();
+    }
+  });
+
+  test('runs session SQL on every MariaDB connection', async () => {
+    const mariadb = await createTestDatabase('database');
+    const { db, close } = openDatabase(mariadb.url, { mysqlSessionSql: ["SET SESSION sql_mode=''"] });
+    try {
+      const { rows } = await sql<{ mode: string }>`SELECT @@SESSION.sql_mode AS mode`.execute(db);
+      expect(rows).toEqual([{ mode: '' }]);
+    } finally {
+      await close();
+      await mariadb.drop();
+    }
+  });
+
+  test('a read-only SQLite file refuses writes', async () => {
+    const file = join(dir, 'ro.sqlite');
+    await roundTrip(file);
+    const { db, close } = openDatabase<TestDb>(file, { readOnly: true });
+    try {
+      await expect(db.insertInto('t').values({ id: 2, name: 'B', at: '' }).execute()).rejects.toThrow(/readonly/i);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
+import { createPool, type PoolOptions } from 'mysql2';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Open a SQLite file read-only (a MySQL URL's user decides that on the server). */
+  readOnly?: boolean;
+  /** MySQL pool size (default 10). */
+  connectionLimit?: number;
+  /** SQL run on every new MySQL connection, e.g. VICIdial's `SET SESSION sql_mode=''`. */
+  mysqlSessionSql?: string[];
+}
+
+export const dialectOf = (target: string): Dialect => (/^mysql:\/\//i.test(target) ? 'mysql' : 'sqlite');
+
+/**
+ * Opens `target` — a SQLite file path (or ':memory:') or a `mysql://user:pass@host:port/db` URL — as
+ * Kysely. Dates come back as strings on both dialects so rows compare equal across them.
+ */
+export function openDatabase<DB>(target: string, options: OpenOptions = {}): Database<DB> {
+  if (dialectOf(target) === 'mysql') {
+    const pool = createPool({
+      uri: target,
+      connectionLimit: options.connectionLimit ?? 10,
+      dateStrings: true,
+      supportBigNumbers: true,
+      charset: 'utf8mb4',
+    } satisfies PoolOptions);
+    const session = options.mysqlSessionSql ?? [];
+    if (session.length > 0) {
+      pool.on('connection', (connection) => {
+        for (const statement of session) connection.query(statement);
+      });
+    }
+    const db = new Kysely<DB>({ dialect: new MysqlDialect({ pool }) });
+    return { db, dialect: 'mysql', close: () => db.destroy() };
+  }
+  const sqlite = new SQLite(target, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
+  if (!options.readOnly && target !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
