@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { AuditEntry, AuditListResponse, AuditQuery } from '@vicidash/contracts/audit';
+import type { Account } from '../auth/accounts.js';
+import type { DashboardDatabase } from '../store/schema.js';
+import { maskSecrets } from './mask.js';
+
+export interface AuditRecord {
+  actor: Account;
+  action: string;
+  target: { type: string; id: string };
+  outcome: 'success' | 'failure';
+  fields: unknown;
+  result: unknown;
+  before?: unknown;
+  after?: unknown;
+  requestId: string;
+}
+
+const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(maskSecrets(value)));
+
+/**
+ * The dashboard's audit: one row per write attempt, successful or not, under the real person's
+ * name (VICIdial's own log only knows the shared API user). Append-only: this class is the only
+ * writer and it has no update or delete.
+ */
+export class AuditLog {
+  constructor(
+    private readonly db: Kysely<DashboardDatabase>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async append(record: AuditRecord): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        at: new Date(this.now()).toISOString(),
+        actor_id: record.actor.id,
+        actor_username: record.actor.username,
+        actor_name: record.actor.displayName,
+        actor_role: record.actor.role,
+        action: record.action,
+        target_type: record.target.type,
+        target_id: record.target.id,
+        outcome: record.outcome,
+        fields: toJson(record.fields) ?? '{}',
+        result: toJson(record.result) ?? '{}',
+        before: toJson(record.before),
+        after: toJson(record.after),
+        request_id: record.requestId,
+      })
+      .execute();
+  }
+
+  async list(query: AuditQuery): Promise<AuditListResponse> {
+    let select = this.db.selectFrom('audit_log');
+    if (query.actor) select = select.where('actor_username', '=', query.actor);
+    if (query.targetType) select = select.where('target_type', '=', query.targetType);
+    if (query.targetId) select = select.where('target_id', '=', query.targetId);
+    if (query.action) select = select.where('action', '=', query.action);
+    if (query.outcome) select = select.where('outcome', '=', query.outcome);
+    if (query.from) select = select.where('at', '>=', new Date(query.from).toISOString());
+    if (query.to) select = select.where('at', '<=', new Date(query.to).toISOString());
+    const [{ total }, rows] = await Promise.all([
+      select.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      select
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+    ]);
+    return {
+      total: Number(total),
+      rows: rows.map(
+        (r): AuditEntry => ({
+          id: r.id,
+          at: r.at,
+          actor: { username: r.actor_username, displayName: r.actor_name, role: r.actor_role },
+          action: r.action,
+          target: { type: r.target_type, id: r.target_id },
+          outcome: r.outcome,
+          fields: JSON.parse(r.fields),
+          result: JSON.parse(r.result),
+          before: r.before === null ? null : JSON.parse(r.before),
+          after: r.after === null ? null : JSON.parse(r.after),
+        }),
+      ),
+    };
+  }
+}
