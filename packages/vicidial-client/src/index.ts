@@ -1,1 +1,12 @@
-export {};
+export { createVicidialClient } from './client.js';
+export type { CallOptions, VicidialCallEvent, VicidialClient, VicidialClientConfig } from './client.js';
+export { parseAnswer } from './parse.js';
+export type { HttpAnswer, ParseOptions } from './parse.js';
+export { CATALOGUE, UNKNOWN_MESSAGES, lookupMessage } from './catalogue.js';
+export type { AuthCode, CatalogueEntry, KnownMessage, VicidialCode } from './catalogue.js';
+export { TRANSPORT_CODES } from './transport.js';
+export type { TransportCode } from './transport.js';
+export { REDACTED, redact, secretForms } from './redact.js';
+export { BLANK, PARAMETER_NAMES } from './params.js';
+export type * from './params.js';
+export type * from './results.js';
