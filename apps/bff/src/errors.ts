@@ -1,7 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorBody, ErrorCode } from '@vicidash/contracts/errors';
 
-/** Every failure the BFF reports, with the HTTP status it maps to. */
-export const errorStatus = {
+export type { ErrorCode };
+
+/** The HTTP status of each error code (the codes themselves are the contract's). */
+export const errorStatus: Record<ErrorCode, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
   LOGIN_FAILED: 401,
@@ -17,9 +20,7 @@ export const errorStatus = {
   VICIDIAL_TIMEOUT: 504,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
+};
 
 /**
  * The one error type of the BFF. `message` is for people and safe to show; `field` names the form
@@ -37,7 +38,7 @@ export class AppError extends Error {
     this.status = options.status ?? errorStatus[code];
   }
 
-  toBody() {
+  toBody(): ErrorBody {
     return {
       code: this.code,
       message: this.message,
@@ -56,7 +57,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   // body-parser's errors (malformed JSON, too large) carry a status and are the client's fault.
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) req.log?.error({ err: error }, 'unhandled error');
-  const body =
+  const body: ErrorBody =
     status === 500
       ? { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' }
       : { code: 'VALIDATION', message: 'The request body is not valid JSON.' };

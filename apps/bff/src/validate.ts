@@ -1,3 +1,4 @@
+import { fieldIssues } from '@vicidash/contracts/errors';
 import type { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -8,7 +9,7 @@ import { AppError } from './errors.js';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  const issues = fieldIssues(parsed.error);
   const [first] = issues;
   throw new AppError('VALIDATION', first?.message ?? 'Invalid input.', {
     ...(first?.field ? { field: first.field } : {}),
