@@ -24,9 +24,30 @@ define(`${ALNUM}:+*#._`, 'did_pattern');
 define(`${ALNUM}\\- .,_`, 'did_description', 'filter_clean_cid_number');
 define(`${ALNUM}*#._`, 'voicemail_ext');
 define(`${ALNUM}\\-|_`, 'group');
+// The envelope (login, dispatch) and server_refresh:
+define(`${ALNUM}_\\-`, 'function', 'stage');
+// DIDs: new_dids keeps its commas; extension is filtered twice (phone filter, then the DID one),
+// so '*' and '#' vanish (transcript: extension=%2A8300%23 stored 8300).
+define(`${ALNUM}:+*#._`, 'source_did_pattern');
+define(`${ALNUM}:+,*#._`, 'new_dids');
+define(`${ALNUM}_\\-`, 'did_route', 'record_call', 'list_id');
+define(`${ALNUM}_`, 'call_handle_method', 'agent_search_method');
+define(ALNUM, 'delete_did'); // only an exact 'Y' deletes: 'y' survives the filter and means "no"
+define(`${ALNUM}\\-.:_`, 'server_ip'); // VICIdial's own filter (all its scripts); shared with phones
+// Phones and aliases (backed by the transcript where it shows them):
+define(`${ALNUM}_\\-`, 'is_webphone', 'webphone_auto_answer', 'use_external_server_ip', 'on_hook_agent');
+define('A-Z', 'active', 'delete_phone', 'delete_alias'); // 'y' and 'n' vanish: a lowercase flag is "not sent"
+define('a-zA-Z', 'delete_vm_after_email');
+define('0-9.\\-', 'local_gmt'); // '+5.50' is stored as '5.50'
+// VICIdial also keeps an apostrophe here, which then breaks its own SQL; the sim drops it instead.
+define(`${ALNUM}\\- +.:/@%_`, 'email');
+
+/** Parameters whose '+' VICIdial turns into a space after filtering ('a%2Bb@x.com' is stored 'a b@x.com'). */
+const plusIsSpace = new Set(['email']);
 
 /** The value VICIdial works with for a parameter (unknown parameters pass unchanged). */
 export function filterParam(name: string, value: string): string {
   const rule = rules[name];
-  return rule ? value.replace(rule, '') : value;
+  const kept = rule ? value.replace(rule, '') : value;
+  return plusIsSpace.has(name) ? kept.replace(/\+/g, ' ') : kept;
 }
