@@ -29,6 +29,7 @@ describe('openDatabase', () => {
     expect(dialectOf('mysql://root@127.0.0.1:3306/x')).toBe('mysql');
     expect(dialectOf('/tmp/x.sqlite')).toBe('sqlite');
     expect(dialectOf(':memory:')).toBe('sqlite');
+    expect(dialectOf('mariadb://root@h/x')).toBe('mysql');
   });
 
   test('SQLite and MariaDB give the same rows, dates as strings', async () => {

@@ -17,22 +17,28 @@ export interface OpenOptions {
   connectionLimit?: number;
   /** SQL run on every new MySQL connection, e.g. VICIdial's `SET SESSION sql_mode=''`. */
   mysqlSessionSql?: string[];
+  /** Further mysql2 pool options (charset, flags) for a database with its own expectations. */
+  mysqlPool?: Partial<PoolOptions>;
 }
 
-export const dialectOf = (target: string): Dialect => (/^mysql:\/\//i.test(target) ? 'mysql' : 'sqlite');
+const MYSQL_URL = /^(mysql|mariadb):\/\//i;
+export const dialectOf = (target: string): Dialect => (MYSQL_URL.test(target) ? 'mysql' : 'sqlite');
+/** mysql2 knows only the mysql:// scheme; mariadb:// means the same here. */
+export const mysqlUrl = (target: string): string => target.replace(/^mariadb:/i, 'mysql:');
 
 /**
- * Opens `target` — a SQLite file path (or ':memory:') or a `mysql://user:pass@host:port/db` URL — as
+ * Opens `target` — a SQLite file path (or ':memory:') or a `mysql://` (or `mariadb://`) URL — as
  * Kysely. Dates come back as strings on both dialects so rows compare equal across them.
  */
 export function openDatabase<DB>(target: string, options: OpenOptions = {}): Database<DB> {
   if (dialectOf(target) === 'mysql') {
     const pool = createPool({
-      uri: target,
+      uri: mysqlUrl(target),
       connectionLimit: options.connectionLimit ?? 10,
       dateStrings: true,
       supportBigNumbers: true,
       charset: 'utf8mb4',
+      ...options.mysqlPool,
     } satisfies PoolOptions);
     const session = options.mysqlSessionSql ?? [];
     if (session.length > 0) {

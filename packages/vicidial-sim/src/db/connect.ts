@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
-import { createPool } from 'mysql2';
+import { type Kysely, sql } from 'kysely';
 import { createConnection } from 'mysql2/promise';
+import { dialectOf, mysqlUrl, openDatabase } from '@vicidash/database';
 import { type Dialect, schemaStatements } from './ddl.js';
 import type { VicidialDatabase } from './schema.js';
 
@@ -13,39 +12,21 @@ export interface VicidialDb {
   close(): Promise<void>;
 }
 
-const isMysqlUrl = (target: string) => /^(mysql|mariadb):\/\//i.test(target);
-
-function openMysql(target: string): VicidialDb {
-  const url = new URL(target.replace(/^mariadb:/i, 'mysql:'));
-  const pool = createPool({
-    uri: url.toString(),
-    // VICIdial's tables are utf8mb3; its PHP expects the non-strict sql_mode set below.
-    charset: 'UTF8_UNICODE_CI',
-    // DATETIME/TIMESTAMP come back as the text MariaDB stores, as in PHP.
-    dateStrings: true,
-    // PHP's mysqli reports changed rows, not matched rows, for UPDATE.
-    flags: ['-FOUND_ROWS'],
-    connectionLimit: 8,
-  });
-  pool.on('connection', (connection) => {
-    connection.query("SET SESSION sql_mode=''");
-  });
-  const db = new Kysely<VicidialDatabase>({ dialect: new MysqlDialect({ pool }) });
-  return { db, dialect: 'mysql', close: () => db.destroy() };
-}
-
-function openSqlite(target: string): VicidialDb {
-  const database = new Database(target);
-  // Another process (the conformance harness, the dashboard's read adapter) may read the file too.
-  database.pragma('busy_timeout = 5000');
-  if (target !== ':memory:') database.pragma('journal_mode = WAL');
-  const db = new Kysely<VicidialDatabase>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
+const isMysqlUrl = (target: string) => dialectOf(target) === 'mysql';
 
 /** Opens the embedded VICIdial's database: a SQLite file, ':memory:', or `mysql://user:pass@host:port/db`. */
 export async function openVicidialDb(target: string): Promise<VicidialDb> {
-  return isMysqlUrl(target) ? openMysql(target) : openSqlite(target);
+  return openDatabase<VicidialDatabase>(target, {
+    connectionLimit: 8,
+    // VICIdial's PHP expects the non-strict sql_mode.
+    mysqlSessionSql: ["SET SESSION sql_mode=''"],
+    mysqlPool: {
+      // VICIdial's tables are utf8mb3.
+      charset: 'UTF8_UNICODE_CI',
+      // PHP's mysqli reports changed rows, not matched rows, for UPDATE.
+      flags: ['-FOUND_ROWS'],
+    },
+  });
 }
 
 /**
@@ -54,7 +35,7 @@ export async function openVicidialDb(target: string): Promise<VicidialDb> {
  */
 export async function createDatabaseIfMissing(target: string): Promise<void> {
   if (!isMysqlUrl(target)) return;
-  const url = new URL(target.replace(/^mariadb:/i, 'mysql:'));
+  const url = new URL(mysqlUrl(target));
   const name = decodeURIComponent(url.pathname.slice(1));
   if (name === '') throw new Error(`no database name in ${url.origin}`);
   url.pathname = '/';
