@@ -6,8 +6,8 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 test('GET /api/health answers while the process is alive', async () => {
-  const { app, services } = await createTestApp();
-  close = services.close;
+  const { app, close: stop } = await createTestApp();
+  close = stop;
   const res = await request(app).get('/api/health');
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ status: 'ok' });
@@ -15,8 +15,8 @@ test('GET /api/health answers while the process is alive', async () => {
 });
 
 test('every answer carries a strict Content-Security-Policy', async () => {
-  const { app, services } = await createTestApp();
-  close = services.close;
+  const { app, close: stop } = await createTestApp();
+  close = stop;
   const csp = (await request(app).get('/api/health')).headers['content-security-policy'];
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self'");
@@ -26,8 +26,8 @@ test('every answer carries a strict Content-Security-Policy', async () => {
 });
 
 test('an unknown API path is a JSON 404', async () => {
-  const { app, services } = await createTestApp();
-  close = services.close;
+  const { app, close: stop } = await createTestApp();
+  close = stop;
   const res = await request(app).get('/api/nope');
   expect(res.status).toBe(404);
   expect(res.body).toEqual({ code: 'NOT_FOUND', message: 'No such API endpoint.' });

@@ -3,11 +3,18 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '@vicidash/database';
+import type { VicidialClient } from '@vicidash/vicidial-client';
+import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
+import type { VicidialReadModel } from './vicidial/tables.js';
 import { AppError, errorHandler } from './errors.js';
-import { authRoutes } from './routes/auth.js';
+import { mountRoutes } from './http/mount.js';
+import { openApiDocument } from './http/openapi.js';
+import { apiRoutes } from './routes/index.js';
 
 export const SESSION_COOKIE = 'vicidash.sid';
 
@@ -15,6 +22,12 @@ export interface AppServices {
   logger: Logger;
   accounts: Accounts;
   sessionStore: DashboardSessionStore;
+  audit: AuditLog;
+  /** VICIdial's database, read-only: every read of phones, aliases, DIDs and lookups. */
+  vicidialDb: Kysely<VicidialReadModel>;
+  vicidialDialect: Dialect;
+  /** VICIdial's Non-Agent API: every write. */
+  vicidial: VicidialClient;
   settings: {
     sessionSecret: string;
     idleMs: number;
@@ -28,7 +41,10 @@ export interface AppServices {
 }
 
 /** The Express application, without listening (tests drive it with supertest). */
-export function createApp({ logger, accounts, sessionStore, settings, now }: AppServices): Express {
+export function createApp(services: AppServices): Express {
+  const { logger, accounts, sessionStore, settings, now } = services;
+  const routes = apiRoutes(services);
+  const openApi = openApiDocument(routes, { title: 'VICIdial dashboard API', version: '1' });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', settings.trustProxyHops);
@@ -73,16 +89,10 @@ export function createApp({ logger, accounts, sessionStore, settings, now }: App
     authenticate(accounts, settings.absoluteMs, now),
     csrfProtection(['/auth/login']),
   );
-  app.use(
-    '/api/auth',
-    authRoutes({
-      accounts,
-      absoluteMs: settings.absoluteMs,
-      now,
-      loginLimit: settings.loginLimit ?? 20,
-      loginWindowMs: settings.loginWindowMs ?? 5 * 60 * 1000,
-    }),
-  );
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(mountRoutes(routes));
 
   app.use('/api', () => {
     throw new AppError('NOT_FOUND', 'No such API endpoint.');

@@ -1,14 +1,18 @@
-import type { Database } from '@vicidash/database';
+import { type Database, openDatabase } from '@vicidash/database';
+import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
 import type { AppServices } from './app.js';
+import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import { DashboardSessionStore } from './auth/session-store.js';
 import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
 import type { DashboardDatabase } from './store/schema.js';
+import type { VicidialReadModel } from './vicidial/tables.js';
 
 export interface Services extends AppServices {
   dashboardDb: Database<DashboardDatabase>;
+  vicidialDatabase: Database<VicidialReadModel>;
   close(): Promise<void>;
 }
 
@@ -19,12 +23,27 @@ export async function createServices(config: Config, logger: Logger, now: () => 
   const accounts = new Accounts(dashboardDb.db, now);
   const sessionStore = new DashboardSessionStore(dashboardDb.db, dashboardDb.dialect, { idleMs, now });
   await bootstrapSupervisor(config, accounts, logger);
+  const vicidialDatabase = openDatabase<VicidialReadModel>(config.VICIDIAL_DB_URL, { connectionLimit: 20 });
+  const vicidial = createVicidialClient({
+    url: config.VICIDIAL_API_URL,
+    user: config.VICIDIAL_API_USER,
+    pass: config.VICIDIAL_API_PASS,
+    source: config.VICIDIAL_API_SOURCE,
+    timeoutMs: config.VICIDIAL_API_TIMEOUT_MS,
+    connections: 16,
+    onCall: (call) => logger.debug({ vicidial: call }, 'vicidial call'),
+  });
   return {
     logger,
     now,
     accounts,
     sessionStore,
+    audit: new AuditLog(dashboardDb.db, now),
+    vicidialDb: vicidialDatabase.db,
+    vicidialDialect: vicidialDatabase.dialect,
+    vicidial,
     dashboardDb,
+    vicidialDatabase,
     settings: {
       sessionSecret: config.SESSION_SECRET,
       idleMs,
@@ -33,6 +52,8 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     },
     async close() {
       sessionStore.close();
+      await vicidial.close();
+      await vicidialDatabase.close();
       await dashboardDb.close();
     },
   };

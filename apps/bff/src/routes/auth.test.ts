@@ -6,8 +6,8 @@ import { createTestApp, testPasswords } from '../test/app.js';
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 const setup = async (env?: Record<string, string>) => {
-  const t = await createTestApp(env);
-  close = t.services.close;
+  const t = await createTestApp({ env });
+  close = t.close;
   return t;
 };
 const sessionCookie = (res: request.Response) =>

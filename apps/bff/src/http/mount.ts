@@ -1,0 +1,41 @@
+import { type Request, Router } from 'express';
+import { requireLogin, requirePermission } from '../auth/middleware.js';
+import { AppError } from '../errors.js';
+import { parseInput } from '../validate.js';
+import type { RouteSpec } from './route.js';
+
+/** If-Match carries the version; quotes (an ETag's form) are optional. */
+export const versionOf = (req: Request): string | undefined => req.get('if-match')?.replace(/^W\/|"/g, '') || undefined;
+
+/** An Express router for route specs: guard, parse, call, shape the answer. */
+export function mountRoutes(specs: readonly RouteSpec[]): Router {
+  const router = Router();
+  for (const spec of specs) {
+    const guard =
+      spec.permission === null ? null : spec.permission === 'authenticated' ? requireLogin : requirePermission(spec.permission);
+    router[spec.method](spec.path, ...(guard ? [guard] : []), ...(spec.before ?? []), async (req, res) => {
+      const version = versionOf(req);
+      if (spec.versioned && !version) {
+        throw new AppError('VERSION_REQUIRED', 'Reload the record before changing it: the request did not say which version it changes.');
+      }
+      const result = await spec.handler({
+        req,
+        res,
+        user: req.user as NonNullable<Request['user']>,
+        params: spec.params ? parseInput(spec.params, req.params) : undefined,
+        query: spec.query ? parseInput(spec.query, req.query) : undefined,
+        body: spec.body ? parseInput(spec.body, req.body ?? {}) : undefined,
+        version,
+      });
+      if (spec.response === null) {
+        res.status(spec.status ?? 204).end();
+        return;
+      }
+      const body = spec.response.parse(result);
+      const etag = (body as { version?: unknown } | null)?.version;
+      if (typeof etag === 'string') res.set('ETag', `"${etag}"`);
+      res.status(spec.status ?? 200).json(body);
+    });
+  }
+  return router;
+}
