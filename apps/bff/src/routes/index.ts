@@ -1,6 +1,8 @@
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
 import { authRoutes } from './auth.js';
+import { readRoutes } from './reads.js';
+import { writeRoutes } from './writes.js';
 
 /** Every API route of the BFF: served by mountRoutes, documented by openApiDocument. */
 export function apiRoutes(services: AppServices): RouteSpec[] {
@@ -13,5 +15,7 @@ export function apiRoutes(services: AppServices): RouteSpec[] {
       loginLimit: settings.loginLimit ?? 20,
       loginWindowMs: settings.loginWindowMs ?? 5 * 60 * 1000,
     }),
+    ...readRoutes(services),
+    ...writeRoutes(services),
   ];
 }
