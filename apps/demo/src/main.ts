@@ -1,23 +1,27 @@
 // `npm start`: the dashboard on the embedded VICIdial with demo data, in one process.
 // The BFF gets exactly the configuration a real deployment would (API URL, API user, database);
 // nothing in it knows that VICIdial is embedded.
+// DEMO_VICIDIAL_DB (a fresh mysql:// database, or a SQLite path) and DEMO_SEED (demo | scale) let the
+// benchmarks run the same stack on MariaDB with the scale data.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, loadConfig, startServer } from '@vicidash/bff';
-import { createSchema, openVicidialDb, seedDatabase, startVicidialServer } from '@vicidash/vicidial-sim';
+import { createSchema, openVicidialDb, SEED_NAMES, type SeedName, seedDatabase, startVicidialServer } from '@vicidash/vicidial-sim';
 import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
 
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? '.data/demo');
-const vicidialDbFile = join(dataDir, 'vicidial.sqlite');
+const vicidialTarget = process.env.DEMO_VICIDIAL_DB ?? join(dataDir, 'vicidial.sqlite');
+const seed = (process.env.DEMO_SEED ?? 'demo') as SeedName;
+if (!SEED_NAMES.includes(seed) || seed === 'conformance') throw new Error(`DEMO_SEED must be demo or scale, not ${seed}`);
 
 // A fresh demo on every start: yesterday's experiments do not leak into today's walkthrough.
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const vicidial = await openVicidialDb(vicidialDbFile);
+const vicidial = await openVicidialDb(vicidialTarget);
 await createSchema(vicidial.db, vicidial.dialect);
-await seedDatabase(vicidial.db, vicidial.dialect, 'demo');
+await seedDatabase(vicidial.db, vicidial.dialect, seed);
 const sim = await startVicidialServer({
   db: vicidial.db,
   host: '127.0.0.1',
@@ -30,7 +34,7 @@ const config = loadConfig({
   VICIDIAL_API_URL: `${sim.url}/vicidial/non_agent_api.php`,
   VICIDIAL_API_USER: DEMO_API_USER,
   VICIDIAL_API_PASS: DEMO_API_PASS,
-  VICIDIAL_DB_URL: vicidialDbFile,
+  VICIDIAL_DB_URL: vicidialTarget,
   DASHBOARD_DB_URL: join(dataDir, 'dashboard.sqlite'),
   SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
 });
