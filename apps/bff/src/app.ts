@@ -2,7 +2,6 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '@vicidash/database';
 import type { VicidialClient } from '@vicidash/vicidial-client';
@@ -10,10 +9,14 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
+import type { DashboardDatabase } from './store/schema.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 import { AppError, errorHandler } from './errors.js';
 import { mountRoutes } from './http/mount.js';
 import { openApiDocument } from './http/openapi.js';
+import { serveSpa } from './http/spa.js';
+import { writeRateLimit } from './http/write-limit.js';
+import { httpLogger } from './logger.js';
 import { apiRoutes } from './routes/index.js';
 
 export const SESSION_COOKIE = 'vicidash.sid';
@@ -23,6 +26,8 @@ export interface AppServices {
   accounts: Accounts;
   sessionStore: DashboardSessionStore;
   audit: AuditLog;
+  /** The dashboard's own database (accounts, sessions, audit). */
+  dashboardDb: Kysely<DashboardDatabase>;
   /** VICIdial's database, read-only: every read of phones, aliases, DIDs and lookups. */
   vicidialDb: Kysely<VicidialReadModel>;
   vicidialDialect: Dialect;
@@ -35,6 +40,10 @@ export interface AppServices {
     trustProxyHops: number;
     loginLimit?: number;
     loginWindowMs?: number;
+    /** Changes (POST, PUT, PATCH, DELETE) per person per minute. */
+    writeLimit: number;
+    /** The built SPA to serve, if any. */
+    webDistDir?: string;
   };
   /** The clock of sessions and timeouts (tests move it). */
   now: () => number;
@@ -44,11 +53,11 @@ export interface AppServices {
 export function createApp(services: AppServices): Express {
   const { logger, accounts, sessionStore, settings, now } = services;
   const routes = apiRoutes(services);
-  const openApi = openApiDocument(routes, { title: 'VICIdial dashboard API', version: '1' });
+  const openApi = openApiDocument(routes, { title: 'VICIdial dashboard API', version: '1', sessionCookie: SESSION_COOKIE });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', settings.trustProxyHops);
-  app.use(pinoHttp({ logger }));
+  app.use(httpLogger(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -69,10 +78,6 @@ export function createApp(services: AppServices): Express {
     }),
   );
 
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
   app.use(
     '/api',
     express.json({ limit: '1mb' }),
@@ -88,6 +93,7 @@ export function createApp(services: AppServices): Express {
     }),
     authenticate(accounts, settings.absoluteMs, now),
     csrfProtection(['/auth/login']),
+    writeRateLimit(settings.writeLimit, ['/auth/login', '/auth/logout']),
   );
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
@@ -97,6 +103,7 @@ export function createApp(services: AppServices): Express {
   app.use('/api', () => {
     throw new AppError('NOT_FOUND', 'No such API endpoint.');
   });
+  if (settings.webDistDir) app.use(serveSpa(settings.webDistDir));
   app.use(errorHandler);
   return app;
 }

@@ -47,8 +47,12 @@ export const configSchema = z.object({
   /** First start of a production install: creates this supervisor when no account exists yet. */
   BOOTSTRAP_SUPERVISOR_USERNAME: z.string().optional(),
   BOOTSTRAP_SUPERVISOR_PASSWORD: z.string().optional(),
-  /** Where the built SPA lives; the BFF serves it when present. */
+  /** Where the built SPA lives (a folder with index.html); the BFF serves it when set. */
   WEB_DIST_DIR: z.string().optional(),
+  /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute, per BFF instance, before 429. */
+  WRITE_RATE_LIMIT: wholeNumber(1, 100_000).default(600),
+  /** On SIGTERM: how long open requests may take to finish before their connections are cut. */
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(0, 600).default(25),
 });
 
 export type Config = z.infer<typeof configSchema>;

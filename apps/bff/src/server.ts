@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
@@ -9,7 +9,11 @@ export interface RunningServer {
   url: string;
   server: Server;
   services: Services;
-  /** Stops accepting connections, waits for open requests, then releases the databases. */
+  /**
+   * Stops accepting connections, lets open requests finish (closing their keep-alive connections
+   * after the answer), then releases the VICIdial client and the databases. Connections still busy
+   * after SHUTDOWN_GRACE_SECONDS are cut. Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -21,16 +25,49 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const drain = drainOnClose(server);
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
     server,
     services,
-    async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      });
-      await services.close();
+    close() {
+      closing ??= (async () => {
+        await drain(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        await services.close();
+      })();
+      return closing;
     },
+  };
+}
+
+/**
+ * Node's server.close() waits for every keep-alive connection to time out, and a connection busy
+ * with a request when it is called stays open afterwards. This tracks open answers so that, once
+ * closing, each one ends with `Connection: close` and its connection goes when it is done.
+ */
+function drainOnClose(server: Server): (graceMs: number) => Promise<void> {
+  const open = new Set<ServerResponse>();
+  let draining = false;
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (draining) res.setHeader('Connection', 'close');
+    open.add(res);
+    res.once('close', () => {
+      open.delete(res);
+      // An answer whose headers went out before closing began left its connection keep-alive.
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  return async (graceMs) => {
+    draining = true;
+    for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
+    const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(cut);
+    }
   };
 }

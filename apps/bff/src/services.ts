@@ -11,17 +11,17 @@ import type { DashboardDatabase } from './store/schema.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 
 export interface Services extends AppServices {
-  dashboardDb: Database<DashboardDatabase>;
+  dashboardDatabase: Database<DashboardDatabase>;
   vicidialDatabase: Database<VicidialReadModel>;
   close(): Promise<void>;
 }
 
 /** Opens what the app needs from its configuration; `close()` releases it all. */
 export async function createServices(config: Config, logger: Logger, now: () => number = Date.now): Promise<Services> {
-  const dashboardDb = await openDashboardDb(config.DASHBOARD_DB_URL);
+  const dashboardDatabase = await openDashboardDb(config.DASHBOARD_DB_URL);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-  const accounts = new Accounts(dashboardDb.db, now);
-  const sessionStore = new DashboardSessionStore(dashboardDb.db, dashboardDb.dialect, { idleMs, now });
+  const accounts = new Accounts(dashboardDatabase.db, now);
+  const sessionStore = new DashboardSessionStore(dashboardDatabase.db, dashboardDatabase.dialect, { idleMs, now });
   await bootstrapSupervisor(config, accounts, logger);
   const vicidialDatabase = openDatabase<VicidialReadModel>(config.VICIDIAL_DB_URL, { connectionLimit: 20 });
   const vicidial = createVicidialClient({
@@ -38,23 +38,26 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     now,
     accounts,
     sessionStore,
-    audit: new AuditLog(dashboardDb.db, now),
+    audit: new AuditLog(dashboardDatabase.db, now),
+    dashboardDb: dashboardDatabase.db,
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
     vicidial,
-    dashboardDb,
+    dashboardDatabase,
     vicidialDatabase,
     settings: {
       sessionSecret: config.SESSION_SECRET,
       idleMs,
       absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
       trustProxyHops: config.TRUST_PROXY_HOPS,
+      writeLimit: config.WRITE_RATE_LIMIT,
+      webDistDir: config.WEB_DIST_DIR,
     },
     async close() {
       sessionStore.close();
       await vicidial.close();
       await vicidialDatabase.close();
-      await dashboardDb.close();
+      await dashboardDatabase.close();
     },
   };
 }

@@ -117,3 +117,13 @@ export type AliasListQuery = z.infer<typeof aliasListQuerySchema>;
 
 export const aliasListResponseSchema = listResponse(aliasRowSchema);
 export type AliasListResponse = z.infer<typeof aliasListResponseSchema>;
+
+/** GET /api/aliases/stale-logins: aliases still listing logins that no phone has (VICIdial never cleans them up). */
+export const staleAliasLoginsSchema = z.array(
+  z.object({
+    aliasId: z.string(),
+    name: z.string().nullable(),
+    staleLogins: z.array(z.string()),
+  }),
+);
+export type StaleAliasLogins = z.infer<typeof staleAliasLoginsSchema>;

@@ -187,8 +187,11 @@ export function listResponse<R extends z.ZodType>(row: R) {
   });
 }
 
-/** At most this many records in one copy or bulk request (keeps one request within VICIdial's pace). */
-export const BULK_MAX = 100;
+/**
+ * At most this many records in one copy or bulk request: a whole block of numbers re-routed at once
+ * (the BFF sends them a few at a time, so VICIdial's pace is kept).
+ */
+export const BULK_MAX = 1000;
 
 /** True when the list holds the same text twice, ignoring case (VICIdial's database compares that way). */
 export function firstDuplicate(values: readonly string[]): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BLANK, toVicidialParams } from './common.js';
+import { BLANK, BULK_MAX, toVicidialParams } from './common.js';
 import {
   bulkUpdateDidsRequestSchema,
   copyDidRequestSchema,
@@ -167,7 +167,7 @@ describe('DID requests', () => {
     // The id 12 and the pattern '12' are different DIDs.
     expect(bulkUpdateDidsRequestSchema.safeParse({ dids: [12, '12'], active: true }).success).toBe(true);
     expect(bulkUpdateDidsRequestSchema.safeParse({ dids: [], active: true }).success).toBe(false);
-    expect(bulkUpdateDidsRequestSchema.safeParse({ dids: Array.from({ length: 101 }, (_, i) => i + 1), active: true }).success).toBe(false);
+    expect(bulkUpdateDidsRequestSchema.safeParse({ dids: Array.from({ length: BULK_MAX + 1 }, (_, i) => i + 1), active: true }).success).toBe(false);
   });
 });
 

@@ -334,11 +334,18 @@ export function didTarget(did: TargetFields): string | null {
 
 export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as const;
 
-/** Search matches pattern and description. */
+/**
+ * A search of digits (optionally after +) finds DIDs whose pattern starts with it, written with or
+ * without + or +1 (an index range on VICIdial's did_pattern key); other text also searches inside
+ * the description.
+ */
 export const didListQuerySchema = listQuery(DID_SORT_FIELDS, 'pattern', {
   route: z.enum(DID_ROUTES, { error: `Route: one of ${DID_ROUTES.join(', ')}` }).optional(),
   active: queryFlag('Active').optional(),
+  recordCall: z.enum(RECORD_CALL_MODES, { error: `Record calls: one of ${RECORD_CALL_MODES.join(', ')}` }).optional(),
   inGroup: z.string().trim().min(1).max(20, 'In-group: at most 20 characters').optional(),
+  /** The route's target as stored: extension, voicemail box, phone extension, in-group, call menu or agent (with `route`: of that route only). */
+  target: z.string().trim().min(1, 'Target: at least 1 character').max(100, 'Target: at most 100 characters').optional(),
 });
 export type DidListQuery = z.infer<typeof didListQuerySchema>;
 

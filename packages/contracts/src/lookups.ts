@@ -16,6 +16,13 @@ export const serverLookupSchema = z.array(
 );
 export type ServerLookup = z.infer<typeof serverLookupSchema>;
 
+/** POST /api/servers/refresh: how many servers the refresh flagged, and every server now waiting to rebuild. */
+export const serverRefreshResponseSchema = z.object({
+  serversUpdated: z.number().int().min(0),
+  serversAwaitingRebuild: serverLookupSchema,
+});
+export type ServerRefreshResponse = z.infer<typeof serverRefreshResponseSchema>;
+
 /** In-groups, inactive ones included (VICIdial routes DIDs to them; the picker marks them). */
 export const inGroupLookupSchema = z.array(
   z.object({

@@ -16,6 +16,7 @@ import {
   type FieldMap,
 } from './common.js';
 import { GMT_OFFSETS } from './gmt.js';
+import { serverLookupSchema } from './lookups.js';
 
 /**
  * Phones: one row of VICIdial's `phones` per extension per server, written through add_phone /
@@ -229,10 +230,17 @@ export type UpdatePhoneRequest = z.infer<typeof updatePhoneRequestSchema>;
 export const deletePhoneRequestSchema = phoneKeySchema;
 export type DeletePhoneRequest = z.infer<typeof deletePhoneRequestSchema>;
 
+/**
+ * A phone change reaches the telephony servers only after they rebuild their configuration: every
+ * phone change answers which servers now wait for that rebuild.
+ */
+const awaitingRebuild = { serversAwaitingRebuild: serverLookupSchema };
+
 /** VICIdial does not cascade: aliases that listed the deleted phone's login still list it. */
 export const deletePhoneResponseSchema = z.object({
   deleted: phoneKeySchema,
   stillListedInAliases: z.array(z.string()),
+  ...awaitingRebuild,
 });
 export type DeletePhoneResponse = z.infer<typeof deletePhoneResponseSchema>;
 
@@ -273,8 +281,9 @@ export const phoneDetailSchema = phoneRowSchema.extend({
 });
 export type PhoneDetail = z.infer<typeof phoneDetailSchema>;
 
-export const createPhoneResponseSchema = phoneDetailSchema;
-export const updatePhoneResponseSchema = phoneDetailSchema;
+export const createPhoneResponseSchema = phoneDetailSchema.extend(awaitingRebuild);
+export const updatePhoneResponseSchema = phoneDetailSchema.extend(awaitingRebuild);
+export type PhoneChangeResponse = z.infer<typeof updatePhoneResponseSchema>;
 
 /** The SIP secrets, for supervisors only; every reveal is audited. */
 export const phoneSecretsSchema = z.object({
@@ -285,7 +294,11 @@ export type PhoneSecrets = z.infer<typeof phoneSecretsSchema>;
 
 export const PHONE_SORT_FIELDS = ['extension', 'serverIp', 'login', 'fullName', 'dialplanNumber', 'protocol', 'userGroup'] as const;
 
-/** Search matches extension, login, name and dialplan number. */
+/**
+ * A search of digits finds phones whose extension or dialplan number starts with it (index ranges
+ * on VICIdial's keys); other text, phones whose extension or login starts with it or whose name
+ * holds it.
+ */
 export const phoneListQuerySchema = listQuery(PHONE_SORT_FIELDS, 'extension', {
   serverIp: phoneRules.serverIp.optional(),
   protocol: z.enum([...PROTOCOLS, 'PJSIP'], { error: `Protocol: one of ${[...PROTOCOLS, 'PJSIP'].join(', ')}` }).optional(),

@@ -15,18 +15,21 @@ export function mountRoutes(specs: readonly RouteSpec[]): Router {
       spec.permission === null ? null : spec.permission === 'authenticated' ? requireLogin : requirePermission(spec.permission);
     router[spec.method](spec.path, ...(guard ? [guard] : []), ...(spec.before ?? []), async (req, res) => {
       const version = versionOf(req);
-      if (spec.versioned && !version) {
-        throw new AppError('VERSION_REQUIRED', 'Reload the record before changing it: the request did not say which version it changes.');
+      let input;
+      try {
+        if (spec.versioned && !version) {
+          throw new AppError('VERSION_REQUIRED', 'Reload the record before changing it: the request did not say which version it changes.');
+        }
+        input = {
+          params: spec.params ? parseInput(spec.params, req.params) : undefined,
+          query: spec.query ? parseInput(spec.query, req.query) : undefined,
+          body: spec.body ? parseInput(spec.body, req.body ?? {}) : undefined,
+        };
+      } catch (error) {
+        if (error instanceof AppError) await spec.onRefused?.(req, error);
+        throw error;
       }
-      const result = await spec.handler({
-        req,
-        res,
-        user: req.user as NonNullable<Request['user']>,
-        params: spec.params ? parseInput(spec.params, req.params) : undefined,
-        query: spec.query ? parseInput(spec.query, req.query) : undefined,
-        body: spec.body ? parseInput(spec.body, req.body ?? {}) : undefined,
-        version,
-      });
+      const result = await spec.handler({ req, res, user: req.user as NonNullable<Request['user']>, ...input, version });
       if (spec.response === null) {
         res.status(spec.status ?? 204).end();
         return;

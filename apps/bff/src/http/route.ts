@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Permission } from '@vicidash/contracts/permissions';
 import type { z } from 'zod';
 import type { Account } from '../auth/accounts.js';
+import type { AppError } from '../errors.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -42,6 +43,8 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   versioned?: boolean;
   /** Extra middleware before the handler (e.g. a rate limiter). */
   before?: RequestHandler[];
+  /** Called when the request is refused before the handler runs (missing If-Match, invalid input): write routes audit it. */
+  onRefused?(req: Request, error: AppError): Promise<void>;
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<R extends Schema ? z.input<R> : void>;
 }
 

@@ -1,6 +1,7 @@
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
 import { authRoutes } from './auth.js';
+import { healthRoutes } from './health.js';
 import { readRoutes } from './reads.js';
 import { writeRoutes } from './writes.js';
 
@@ -8,6 +9,7 @@ import { writeRoutes } from './writes.js';
 export function apiRoutes(services: AppServices): RouteSpec[] {
   const { accounts, settings, now } = services;
   return [
+    ...healthRoutes(services),
     ...authRoutes({
       accounts,
       absoluteMs: settings.absoluteMs,

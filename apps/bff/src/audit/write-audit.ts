@@ -1,0 +1,104 @@
+import type { Request } from 'express';
+import type { Account } from '../auth/accounts.js';
+import { AppError } from '../errors.js';
+import type { AuditLog } from './audit-log.js';
+
+export interface AuditTarget {
+  type: 'phone' | 'alias' | 'did' | 'server';
+  id: string;
+}
+
+/** The audit's target ids; the history of a record finds its rows by them. */
+export const auditTargets = {
+  /** A phone is identified by extension and server together. */
+  phone: (key: { serverIp: string; extension: string }): AuditTarget => target('phone', `${key.extension}@${key.serverIp}`),
+  alias: (aliasId: string): AuditTarget => target('alias', aliasId),
+  /** By DID ID, as VICIdial's own admin log; by pattern only where no DID has it (a failed add, an unknown DID of a bulk change). */
+  did: (didIdOrPattern: number | string): AuditTarget => target('did', String(didIdOrPattern)),
+  servers: (): AuditTarget => target('server', 'all'),
+};
+
+/** The column holds 120 characters; a refused request may carry anything in its path. */
+const target = (type: AuditTarget['type'], id: string): AuditTarget => ({ type, id: id.slice(0, 120) });
+
+/** What one write attempt did, filled in by its handler as it goes and appended whatever the outcome. */
+export interface WriteAttempt {
+  target: AuditTarget;
+  /** The fields sent to VICIdial (API-level names): the request until the handler narrows it. */
+  fields: unknown;
+  before?: unknown;
+  after?: unknown;
+  /** Set once VICIdial has made the change: a later failure (reading it back) does not undo it. */
+  applied?: boolean;
+  /** Extra facts for the audit's result on success (e.g. how many DIDs a copy added). */
+  result?: Record<string, unknown>;
+  /** Reads the record again: used after a failure that may have changed it all the same. */
+  reread?: () => Promise<unknown>;
+}
+
+/** The person and request behind attempts. */
+export interface Attempter {
+  audit: AuditLog;
+  actor: Account;
+  req: Request;
+}
+
+const requestId = (req: Request) => String(req.id ?? '');
+
+/** Whether a failed VICIdial call may have made the change all the same (undefined: not a transport failure). */
+const maybeAppliedBy = (error: AppError) => (error.options.details as { maybeApplied?: boolean } | undefined)?.maybeApplied;
+
+/** The translated answer as the audit keeps it: code, field, message (not `details`: the current record is in `before`). */
+const answerOf = (error: AppError) => {
+  const { code, field, message } = error.toBody();
+  const maybeApplied = maybeAppliedBy(error);
+  return { code, ...(field ? { field } : {}), message, ...(maybeApplied === undefined ? {} : { maybeApplied }) };
+};
+
+/** An unexpected error still gets its row; the person sees the generic 500 message. */
+export const asAppError = (error: unknown) =>
+  error instanceof AppError ? error : new AppError('INTERNAL', 'Something went wrong on the server; it has been logged.');
+
+/** Appends a row; a failing audit store is logged loudly but does not hide what VICIdial did. */
+async function append(who: Attempter, action: string, outcome: 'success' | 'failure', attempt: WriteAttempt, result: unknown) {
+  try {
+    await who.audit.append({
+      actor: who.actor,
+      action,
+      target: attempt.target,
+      outcome,
+      fields: attempt.fields,
+      result,
+      before: attempt.before,
+      after: attempt.after,
+      requestId: requestId(who.req),
+    });
+  } catch (error) {
+    who.req.log.error({ err: error, action, target: attempt.target }, 'audit append failed');
+  }
+}
+
+/**
+ * Runs one write attempt and appends its audit row, successful or not: who, action, target, the
+ * fields sent, the translated answer, the record before and after. Errors are rethrown unchanged.
+ */
+export async function audited<T>(who: Attempter, action: string, attempt: WriteAttempt, run: (attempt: WriteAttempt) => Promise<T>): Promise<T> {
+  try {
+    const value = await run(attempt);
+    await append(who, action, 'success', attempt, { code: 'OK', ...attempt.result });
+    return value;
+  } catch (error) {
+    const appError = asAppError(error);
+    // A change that may have been made is read back, so the row shows what VICIdial holds now.
+    if (maybeAppliedBy(appError) === true && attempt.reread && attempt.after === undefined) {
+      attempt.after = await attempt.reread().catch(() => undefined);
+    }
+    await append(who, action, attempt.applied ? 'success' : 'failure', attempt, answerOf(appError));
+    throw error;
+  }
+}
+
+/** The audit row of a request refused before its handler ran (invalid input, missing If-Match). */
+export async function auditRefusal(who: Attempter, action: string, target: AuditTarget, error: AppError): Promise<void> {
+  await append(who, action, 'failure', { target, fields: who.req.body ?? {} }, answerOf(error));
+}

@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { AppError } from '../errors.js';
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Caps the changes one logged-in person sends per minute (mounted on /api, after authentication):
+ * a runaway script or a stuck button cannot flood VICIdial. Keyed by account, not IP, so a whole
+ * office behind one NAT is not throttled together. Logged-out requests are left to the permission
+ * guard (401); `exempt` paths (login, logout) have their own rules. Counts live in this process.
+ */
+export function writeRateLimit(perMinute: number, exempt: readonly string[]): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => !req.user || !CHANGES.has(req.method) || exempt.includes(req.path),
+    keyGenerator: (req) => `user:${req.user?.id}`,
+    handler: () => {
+      throw new AppError('RATE_LIMITED', `Too many changes in a short time (at most ${perMinute} a minute). Wait a minute and try again.`);
+    },
+  });
+}

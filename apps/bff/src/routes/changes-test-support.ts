@@ -1,0 +1,68 @@
+/**
+ * Test support for the write routes' HTTP tests: the real BFF on the embedded VICIdial, logged in,
+ * with what the checks need — VICIdial's own admin log, the dashboard's audit, current versions.
+ */
+import { auditQuerySchema } from '@vicidash/contracts/audit';
+import type { Role } from '@vicidash/contracts/permissions';
+import { afterEach } from 'vitest';
+import { createTestApp, type TestAppOptions } from '../test/app.js';
+import { vicidialRecords } from '../vicidial/records.js';
+
+type Method = 'post' | 'put' | 'patch' | 'delete';
+
+const opened: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of opened.splice(0)) await close();
+});
+
+/** A test app closed after the test, with a logged-in person of `role` (supervisor by default). */
+export async function writeTestApp(options: TestAppOptions & { role?: Role } = {}) {
+  const t = await createTestApp(options);
+  opened.push(t.close);
+  const records = vicidialRecords(t.services.vicidialDb);
+
+  const sessions = new Map<Role, Awaited<ReturnType<typeof t.loginAs>>>();
+  const session = async (role: Role) => {
+    const existing = sessions.get(role);
+    if (existing) return existing;
+    const created = await t.loginAs(role);
+    sessions.set(role, created);
+    return created;
+  };
+
+  /** Sends a change as `as` (default: the app's role), with the CSRF token and, when given, If-Match. */
+  const send = async (method: Method, path: string, body?: object, extra: { version?: string; as?: Role } = {}) => {
+    const { agent, csrfToken } = await session(extra.as ?? options.role ?? 'supervisor');
+    let req = agent[method](path).set('X-CSRF-Token', csrfToken);
+    if (extra.version) req = req.set('If-Match', `"${extra.version}"`);
+    return body === undefined ? req : req.send(body);
+  };
+
+  /** VICIdial's own log of the writes it made (one row per successful API write). */
+  const adminLog = () => t.vicidial.db.selectFrom('vicidial_admin_log').selectAll().orderBy('admin_log_id').execute();
+
+  /** The dashboard's audit, oldest first. */
+  const auditRows = async () => (await t.services.audit.list(auditQuerySchema.parse({ pageSize: 200 }))).rows.reverse();
+
+  return { ...t, records, send, adminLog, auditRows };
+}
+export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
+
+/** A demo phone on the Chicago server, listed in the alias sales_pod1. */
+export const DEMO_PHONE = { serverIp: '10.20.0.11', extension: '1001' } as const;
+export const phonePath = (key: { serverIp: string; extension: string }) => `/api/phones/${key.serverIp}/${key.extension}`;
+
+/** A complete, valid new phone for the Chicago server. */
+export const NEW_PHONE = {
+  extension: '6001',
+  serverIp: '10.20.0.11',
+  dialplanNumber: '6001',
+  voicemailId: '6001',
+  login: '6001a',
+  password: 'Phone-Pass-6001',
+  registrationPassword: 'Reg-Secret-6001',
+  protocol: 'SIP',
+  fullName: 'New desk 6001',
+  gmtOffset: '-6.00',
+  outboundCallerId: '3125550100',
+} as const;

@@ -1,0 +1,176 @@
+import { describe, expect, test } from 'vitest';
+import { writeTestApp, type WriteTestApp } from './changes-test-support.js';
+
+const didRow = (t: WriteTestApp, pattern: string) =>
+  t.vicidial.db.selectFrom('vicidial_inbound_dids').selectAll().where('did_pattern', '=', pattern).executeTakeFirst();
+const stored = async (t: WriteTestApp, pattern: string) => {
+  const did = await t.records.didByPattern(pattern);
+  if (!did) throw new Error(`no demo DID ${pattern}`);
+  return did;
+};
+
+describe('add a DID', () => {
+  test('adds it with its route; the audit names it by its new DID ID', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const res = await t.send('post', '/api/dids', {
+      pattern: '+13125559000',
+      description: 'New sales number',
+      recordCall: 'Y',
+      routing: { route: 'IN_GROUP', inGroup: 'SALES_EN', listId: 10001, campaignId: 'OUTSALES' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ pattern: '+13125559000', route: 'IN_GROUP', inGroup: 'SALES_EN', listId: 10001, recordCall: 'Y' });
+    expect(await didRow(t, '+13125559000')).toMatchObject({ group_id: 'SALES_EN', did_route: 'IN_GROUP' });
+    expect(await t.auditRows()).toMatchObject([
+      {
+        actor: { username: 'helpdesk', role: 'helpdesk' },
+        action: 'create:dids',
+        target: { type: 'did', id: String(res.body.didId) },
+        outcome: 'success',
+        fields: { pattern: '+13125559000', routing: { route: 'IN_GROUP', inGroup: 'SALES_EN' } },
+      },
+    ]);
+  });
+
+  test('an existing pattern is 409 naming the pattern', async () => {
+    const t = await writeTestApp();
+    const res = await t.send('post', '/api/dids', { pattern: '3125550101', routing: { route: 'CALLMENU', menuId: 'MAIN_IVR' } });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'CONFLICT', field: 'pattern' });
+    expect(await t.auditRows()).toMatchObject([{ target: { type: 'did', id: '3125550101' }, outcome: 'failure' }]);
+  });
+
+  test('an in-group VICIdial does not know is refused, naming the routing field', async () => {
+    const t = await writeTestApp();
+    const res = await t.send('post', '/api/dids', { pattern: '3125559001', routing: { route: 'IN_GROUP', inGroup: 'NO_SUCH_GROUP' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VICIDIAL_REJECTED', field: 'routing.inGroup', message: 'There is no in-group with this ID.' });
+  });
+});
+
+describe('change a DID', () => {
+  test('re-routes it over the loaded version', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const did = await stored(t, '3125550101');
+    const res = await t.send('patch', `/api/dids/${did.didId}`, { routing: { route: 'CALLMENU', menuId: 'SALES_IVR' }, active: false }, { version: did.version });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ didId: did.didId, route: 'CALLMENU', menuId: 'SALES_IVR', active: false });
+    expect(res.body.version).not.toBe(did.version);
+    const [logged] = (await t.adminLog()).slice(-1);
+    expect(logged).toMatchObject({ event_section: 'DIDS', event_type: 'MODIFY', record_id: String(did.didId) });
+    expect(await t.auditRows()).toMatchObject([
+      { action: 'update:dids', target: { type: 'did', id: String(did.didId) }, before: { route: 'IN_GROUP' }, after: { route: 'CALLMENU' } },
+    ]);
+  });
+
+  test('a stale version is 409 with the current DID', async () => {
+    const t = await writeTestApp();
+    const did = await stored(t, '3125550101');
+    expect((await t.send('patch', `/api/dids/${did.didId}`, { recordCall: 'Y_QUEUESTOP' }, { version: did.version })).status).toBe(200);
+    const res = await t.send('patch', `/api/dids/${did.didId}`, { recordCall: 'N' }, { version: did.version });
+    expect(res.status).toBe(409);
+    expect(res.body.details.current).toMatchObject({ didId: did.didId, recordCall: 'Y_QUEUESTOP' });
+    expect((await didRow(t, '3125550101'))?.record_call).toBe('Y_QUEUESTOP');
+  });
+});
+
+describe('delete a DID', () => {
+  test('supervisors delete it; helpdesk may not', async () => {
+    const t = await writeTestApp();
+    const did = await stored(t, '2125550101');
+    expect((await t.send('delete', `/api/dids/${did.didId}`, undefined, { version: did.version, as: 'helpdesk' })).status).toBe(403);
+    const res = await t.send('delete', `/api/dids/${did.didId}`, undefined, { version: did.version });
+    expect(res.status).toBe(204);
+    expect(await didRow(t, '2125550101')).toBeUndefined();
+    expect(await t.auditRows()).toMatchObject([{ action: 'delete:dids', outcome: 'success', before: { pattern: '2125550101' } }]);
+  });
+});
+
+describe('copy a DID', () => {
+  test('to new patterns, reporting the ones that exist already', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const source = await stored(t, '3125550101');
+    const res = await t.send('post', `/api/dids/${source.didId}/copy`, {
+      sourcePattern: '3125550101',
+      newPatterns: ['3125558001', '+13125558002', '3125550102'],
+      description: 'Copied sales line',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      added: [
+        { pattern: '3125558001', didId: expect.any(Number) },
+        { pattern: '+13125558002', didId: expect.any(Number) },
+      ],
+      alreadyExisting: ['3125550102'],
+    });
+    expect(await didRow(t, '+13125558002')).toMatchObject({ did_route: 'IN_GROUP', group_id: 'SALES_EN', did_description: 'Copied sales line' });
+    expect(await t.auditRows()).toMatchObject([
+      { action: 'copy:dids', target: { type: 'did', id: String(source.didId) }, outcome: 'success', result: { code: 'OK', added: 2, alreadyExisting: 1 } },
+    ]);
+  });
+
+  test('the body must name the DID of the path', async () => {
+    const t = await writeTestApp();
+    const source = await stored(t, '3125550101');
+    const res = await t.send('post', `/api/dids/${source.didId}/copy`, { sourcePattern: '3125550102', newPatterns: ['3125558001'] });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'sourcePattern' });
+    expect(await didRow(t, '3125558001')).toBeUndefined();
+  });
+
+  test('when every new pattern exists: 409', async () => {
+    const t = await writeTestApp();
+    const source = await stored(t, '3125550101');
+    const res = await t.send('post', `/api/dids/${source.didId}/copy`, { sourcePattern: '3125550101', newPatterns: ['3125550102'] });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'CONFLICT', field: 'newPatterns' });
+  });
+});
+
+describe('bulk change', () => {
+  test('one result per DID in request order; a failing DID does not stop the others; each audited', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const byId = await stored(t, '3125550102');
+    const res = await t.send('post', '/api/dids/bulk', {
+      dids: ['3125550101', 'NOSUCHDID', byId.didId, '+13125550120'],
+      routing: { route: 'IN_GROUP', inGroup: 'RETENTION' },
+      recordCall: 'Y',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([
+      { did: '3125550101', ok: true },
+      { did: 'NOSUCHDID', ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } },
+      { did: byId.didId, ok: true },
+      { did: '+13125550120', ok: true },
+    ]);
+    for (const pattern of ['3125550101', '3125550102', '+13125550120']) {
+      expect(await didRow(t, pattern)).toMatchObject({ group_id: 'RETENTION', record_call: 'Y' });
+    }
+    const audit = await t.auditRows();
+    expect(audit).toHaveLength(4);
+    expect(audit.every((r) => r.action === 'update:dids')).toBe(true);
+    expect(audit.filter((r) => r.outcome === 'failure')).toMatchObject([{ target: { type: 'did', id: 'NOSUCHDID' }, result: { code: 'NOT_FOUND' } }]);
+    expect(audit.find((r) => r.target.id === String(byId.didId))).toMatchObject({ before: { inGroup: 'SALES_EN' }, after: { inGroup: 'RETENTION' } });
+  });
+
+  test("VICIdial's refusal is reported per DID with the routing field", async () => {
+    const t = await writeTestApp();
+    const res = await t.send('post', '/api/dids/bulk', { dids: ['3125550101', '3125550102'], routing: { route: 'CALLMENU', menuId: 'NO_SUCH_MENU' } });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toMatchObject([
+      { ok: false, error: { code: 'VICIDIAL_REJECTED', field: 'routing.menuId' } },
+      { ok: false, error: { code: 'VICIDIAL_REJECTED', field: 'routing.menuId' } },
+    ]);
+  });
+
+  test('1,000 DIDs in one request', async () => {
+    const t = await writeTestApp();
+    const real = (await t.vicidial.db.selectFrom('vicidial_inbound_dids').select('did_pattern').execute()).map((r) => r.did_pattern);
+    // Every demo DID, then patterns no DID has, up to the 1,000 a request may hold.
+    const refs = [...real, ...Array.from({ length: 1000 - real.length }, (_, i) => `9${String(i).padStart(9, '0')}`)];
+    const res = await t.send('post', '/api/dids/bulk', { dids: refs, active: true });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toHaveLength(1000);
+    expect(res.body.results.filter((r: { ok: boolean }) => r.ok)).toHaveLength(real.length);
+  }, 60_000);
+});

@@ -1,0 +1,169 @@
+import {
+  bulkUpdateDidsRequestSchema,
+  bulkUpdateDidsResponseSchema,
+  copyDidRequestSchema,
+  copyDidResponseSchema,
+  createDidRequestSchema,
+  createDidResponseSchema,
+  didCopyFields,
+  didFields,
+  didKeySchema,
+  updateDidRequestSchema,
+  updateDidResponseSchema,
+  type BulkUpdateDidsResponse,
+  type DidRef,
+} from '@vicidash/contracts/did';
+import type { AddDidParams, CopyDidParams, UpdateDidParams } from '@vicidash/vicidial-client';
+import type { AppServices } from '../app.js';
+import { type Attempter, type WriteAttempt, asAppError, auditTargets, audited } from '../audit/write-audit.js';
+import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
+import { AppError } from '../errors.js';
+import type { RouteSpec } from '../http/route.js';
+import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
+import { vicidialParams } from '../vicidial/params.js';
+import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
+import type { VicidialWriter } from '../vicidial/writer.js';
+
+const PATH = '/api/dids/:didId';
+const pathTarget = ({ params }: RawInput) => auditTargets.did(textOf(params.didId));
+/** The fields of a DID change without the DID itself (VICIdial addresses a DID by its pattern). */
+type DidChange = Omit<UpdateDidParams, 'did_pattern'>;
+
+/** Adding, changing, deleting and copying DIDs, and changing many at once. */
+export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
+  const { audit } = services;
+  const records = vicidialRecords(services.vicidialDb);
+
+  /** One DID of a bulk change: its own audited attempt and its own result, whatever the others do. */
+  async function updateOneOfMany(who: Attempter, ref: DidRef, fields: unknown, change: DidChange): Promise<BulkUpdateDidsResponse['results'][number]> {
+    const attempt: WriteAttempt = { target: auditTargets.did(ref), fields };
+    try {
+      await audited(who, 'update:dids', attempt, async () => {
+        const current = typeof ref === 'number' ? await records.did(ref) : await records.didByPattern(ref);
+        if (!current) throw new AppError('NOT_FOUND', 'There is no such DID.');
+        attempt.target = auditTargets.did(current.didId);
+        attempt.before = current;
+        attempt.reread = () => records.did(current.didId);
+        await writer.updateDid({ ...change, did_pattern: current.pattern });
+        attempt.applied = true;
+        attempt.after = await readBack(() => records.did(current.didId));
+      });
+      return { did: ref, ok: true };
+    } catch (error) {
+      if (!(error instanceof AppError)) who.req.log.error({ err: error, did: ref }, 'bulk DID update failed');
+      return { did: ref, ok: false, error: asAppError(error).toBody() };
+    }
+  }
+
+  return [
+    writeRoute(audit, {
+      method: 'post',
+      path: '/api/dids',
+      tag: 'dids',
+      summary: 'Add a DID',
+      permission: 'create:dids',
+      body: createDidRequestSchema,
+      response: createDidResponseSchema,
+      status: 201,
+      target: ({ body }) => auditTargets.did(textOf(body.pattern)),
+      async handler({ body, attempt }) {
+        attempt.reread = () => records.didByPattern(body.pattern);
+        await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
+        attempt.applied = true;
+        const after = await readBack(() => records.didByPattern(body.pattern));
+        attempt.target = auditTargets.did(after.didId);
+        attempt.after = after;
+        return after;
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'patch',
+      path: PATH,
+      tag: 'dids',
+      summary: 'Change a DID (a routing block is sent whole: the route and its target)',
+      permission: 'update:dids',
+      params: didKeySchema,
+      body: updateDidRequestSchema,
+      response: updateDidResponseSchema,
+      versioned: true,
+      target: pathTarget,
+      async handler({ params: { didId }, body, version, attempt }) {
+        attempt.reread = () => records.did(didId);
+        const current = requireVersion(await records.did(didId), version, 'DID');
+        attempt.before = current;
+        await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
+        attempt.applied = true;
+        const after = await readBack(() => records.did(didId));
+        attempt.after = after;
+        return after;
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'delete',
+      path: PATH,
+      tag: 'dids',
+      summary: 'Delete a DID',
+      permission: 'delete:dids',
+      params: didKeySchema,
+      response: null,
+      versioned: true,
+      target: pathTarget,
+      async handler({ params: { didId }, version, attempt }) {
+        attempt.reread = () => records.did(didId);
+        const current = requireVersion(await records.did(didId), version, 'DID');
+        attempt.before = current;
+        await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
+        attempt.applied = true;
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'post',
+      path: `${PATH}/copy`,
+      tag: 'dids',
+      summary: 'Copy a DID to new patterns: each new DID gets every setting of this one',
+      permission: 'copy:dids',
+      params: didKeySchema,
+      body: copyDidRequestSchema,
+      response: copyDidResponseSchema,
+      status: 201,
+      target: pathTarget,
+      async handler({ params: { didId }, body, attempt }) {
+        const source = await records.did(didId);
+        if (!source) throw new AppError('NOT_FOUND', 'There is no such DID to copy.');
+        attempt.before = source;
+        // The path names the DID; the body repeats its pattern, so a copy never starts from a DID the person did not mean.
+        if (source.pattern.toLowerCase() !== body.sourcePattern.toLowerCase()) {
+          throw new AppError('VALIDATION', `Source pattern: DID ${didId} has the pattern ${source.pattern}`, { field: 'sourcePattern' });
+        }
+        const copied = await writer.copyDid(vicidialParams<CopyDidParams>(didCopyFields, { ...body, sourcePattern: source.pattern }));
+        attempt.applied = true;
+        const answer = {
+          added: copied.dids.flatMap((did) => (did.status === 'added' ? [{ pattern: did.did_pattern, didId: did.did_id }] : [])),
+          alreadyExisting: copied.dids.flatMap((did) => (did.status === 'already_exists' ? [did.did_pattern] : [])),
+        };
+        attempt.after = answer;
+        attempt.result = { added: answer.added.length, alreadyExisting: answer.alreadyExisting.length };
+        return answer;
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'post',
+      path: '/api/dids/bulk',
+      tag: 'dids',
+      summary: `Apply one change (route, active, recording) to many DIDs: one result per DID, ${BULK_CONCURRENCY} sent at a time`,
+      permission: 'update:dids',
+      body: bulkUpdateDidsRequestSchema,
+      response: bulkUpdateDidsResponseSchema,
+      target: () => auditTargets.did('bulk'),
+      auditsEachRecord: true,
+      async handler({ body: { dids, ...fields }, who }) {
+        const change = vicidialParams<DidChange>(didFields, fields);
+        return { results: await mapBounded(dids, BULK_CONCURRENCY, (ref) => updateOneOfMany(who, ref, fields, change)) };
+      },
+    }),
+  ];
+}

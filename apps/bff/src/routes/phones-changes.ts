@@ -1,0 +1,128 @@
+import {
+  createPhoneRequestSchema,
+  createPhoneResponseSchema,
+  deletePhoneResponseSchema,
+  phoneFields,
+  phoneKeySchema,
+  phoneSecretsSchema,
+  updatePhoneRequestSchema,
+  updatePhoneResponseSchema,
+  type PhoneKey,
+} from '@vicidash/contracts/phone';
+import type { UpdatePhoneParams } from '@vicidash/vicidial-client';
+import type { AppServices } from '../app.js';
+import { auditTargets } from '../audit/write-audit.js';
+import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
+import { AppError } from '../errors.js';
+import type { RouteSpec } from '../http/route.js';
+import { vicidialParams } from '../vicidial/params.js';
+import { phoneChanges, touchesSecrets } from '../vicidial/phone-diff.js';
+import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
+import type { VicidialWriter } from '../vicidial/writer.js';
+
+const PATH = '/api/phones/:serverIp/:extension';
+const pathTarget = ({ params }: RawInput) => auditTargets.phone({ serverIp: textOf(params.serverIp), extension: textOf(params.extension) });
+/** VICIdial's parameters naming the phone a call addresses. */
+const phoneParam = (key: PhoneKey) => ({ extension: key.extension, server_ip: key.serverIp });
+
+/** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
+export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
+  const { audit } = services;
+  const records = vicidialRecords(services.vicidialDb);
+  /** A phone change waits for its server's configuration rebuild: every answer says which servers wait. */
+  const withRebuild = async <T extends object>(answer: T) => ({
+    ...answer,
+    serversAwaitingRebuild: await readBack(() => records.serversAwaitingRebuild()),
+  });
+
+  return [
+    writeRoute(audit, {
+      method: 'post',
+      path: '/api/phones',
+      tag: 'phones',
+      summary: 'Add a phone',
+      permission: 'create:phones',
+      body: createPhoneRequestSchema,
+      response: createPhoneResponseSchema,
+      status: 201,
+      target: ({ body }) => auditTargets.phone({ serverIp: textOf(body.serverIp), extension: textOf(body.extension) }),
+      async handler({ body, attempt }) {
+        const key = { serverIp: body.serverIp, extension: body.extension };
+        attempt.reread = () => records.phone(key);
+        await writer.addPhone(vicidialParams(phoneFields, body));
+        attempt.applied = true;
+        const after = await readBack(() => records.phone(key));
+        attempt.after = after;
+        return withRebuild(after);
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'patch',
+      path: PATH,
+      tag: 'phones',
+      summary: 'Change a phone: only the fields that differ from the stored phone are sent to VICIdial',
+      permission: 'update:phones',
+      params: phoneKeySchema,
+      body: updatePhoneRequestSchema,
+      response: updatePhoneResponseSchema,
+      versioned: true,
+      target: pathTarget,
+      async handler({ params: key, body, version, attempt }) {
+        attempt.reread = () => records.phone(key);
+        const current = requireVersion(await records.phone(key), version, 'phone');
+        attempt.before = current;
+        const secrets = touchesSecrets(body) ? await records.phoneSecrets(key) : undefined;
+        const changes = phoneChanges(body, { ...current, ...secrets });
+        attempt.fields = changes;
+        // VICIdial would answer SUCCESS to an empty update and still touch the row.
+        if (Object.keys(changes).length === 0) {
+          throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
+        }
+        await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
+        attempt.applied = true;
+        const after = await readBack(() => records.phone(key));
+        attempt.after = after;
+        return withRebuild(after);
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'delete',
+      path: PATH,
+      tag: 'phones',
+      summary: "Delete a phone (aliases listing its login keep it: VICIdial does not cascade)",
+      permission: 'delete:phones',
+      params: phoneKeySchema,
+      response: deletePhoneResponseSchema,
+      versioned: true,
+      target: pathTarget,
+      async handler({ params: key, version, attempt }) {
+        attempt.reread = () => records.phone(key);
+        const current = requireVersion(await records.phone(key), version, 'phone');
+        attempt.before = current;
+        await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
+        attempt.applied = true;
+        const login = current.login;
+        const stillListedInAliases = login ? await readBack(() => records.aliasesListingLogin(login)) : [];
+        return withRebuild({ deleted: key, stillListedInAliases });
+      },
+    }),
+
+    writeRoute(audit, {
+      method: 'post',
+      path: `${PATH}/secrets`,
+      tag: 'phones',
+      summary: "Reveal a phone's SIP secrets (every reveal is audited)",
+      permission: 'reveal:secrets',
+      params: phoneKeySchema,
+      response: phoneSecretsSchema,
+      target: pathTarget,
+      async handler({ params: key }) {
+        const secrets = await records.phoneSecrets(key);
+        if (!secrets) throw new AppError('NOT_FOUND', 'There is no such phone.');
+        return secrets;
+      },
+    }),
+  ];
+}

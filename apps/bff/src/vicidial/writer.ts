@@ -1,0 +1,36 @@
+import type {
+  AddDidParams,
+  AddPhoneAliasParams,
+  AddPhoneParams,
+  CopyDidParams,
+  UpdateDidParams,
+  UpdatePhoneAliasParams,
+  UpdatePhoneParams,
+  VicidialClient,
+  VicidialResult,
+} from '@vicidash/vicidial-client';
+import { FIELD_NAMES, type FieldNames, translateFailure } from './translate.js';
+
+/**
+ * Every write of the BFF goes through here: the client's calls, each answering its data or throwing
+ * the translated AppError. Writes are never retried (a lost answer is not a lost write); a transport
+ * failure says whether the change may have been made.
+ */
+export class VicidialWriter {
+  constructor(private readonly client: VicidialClient) {}
+
+  private async send<T>(call: Promise<VicidialResult<T>>, names: FieldNames): Promise<T> {
+    const result = await call;
+    if (result.kind === 'ok') return result.data;
+    throw translateFailure(result, names);
+  }
+
+  addPhone = (params: AddPhoneParams) => this.send(this.client.addPhone(params), FIELD_NAMES.phone);
+  updatePhone = (params: UpdatePhoneParams) => this.send(this.client.updatePhone(params), FIELD_NAMES.phone);
+  addAlias = (params: AddPhoneAliasParams) => this.send(this.client.addPhoneAlias(params), FIELD_NAMES.alias);
+  updateAlias = (params: UpdatePhoneAliasParams) => this.send(this.client.updatePhoneAlias(params), FIELD_NAMES.alias);
+  addDid = (params: AddDidParams) => this.send(this.client.addDid(params), FIELD_NAMES.did);
+  updateDid = (params: UpdateDidParams) => this.send(this.client.updateDid(params), FIELD_NAMES.did);
+  copyDid = (params: CopyDidParams) => this.send(this.client.copyDid(params), FIELD_NAMES.didCopy);
+  refreshServers = () => this.send(this.client.serverRefresh(), FIELD_NAMES.server);
+}
