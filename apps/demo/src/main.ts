@@ -37,6 +37,7 @@ const config = loadConfig({
   VICIDIAL_DB_URL: vicidialTarget,
   DASHBOARD_DB_URL: join(dataDir, 'dashboard.sqlite'),
   SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+  WEB_DIST_DIR: process.env.WEB_DIST_DIR ?? resolve(import.meta.dirname, '../../web/dist'),
 });
 const logger = createLogger(config.LOG_LEVEL);
 const dashboard = await startServer(config, logger);

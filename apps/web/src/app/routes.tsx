@@ -1,0 +1,48 @@
+import { Suspense } from 'react';
+import { Navigate, type RouteObject, useRoutes } from 'react-router';
+import { LoadingState } from '../components/states';
+import { aliasRoutes } from '../features/aliases/routes';
+import { authRoutes } from '../features/auth/routes';
+import { didRoutes } from '../features/dids/routes';
+import { phoneRoutes } from '../features/phones/routes';
+import { AppLayout } from './app-layout';
+import { RequireSession } from './require-session';
+import { NotFound } from './route-error';
+
+/**
+ * Every page. Features bring their own routes (pages loaded on first visit); the protected ones sit
+ * in the layout behind the session gate.
+ */
+export const appRoutes: RouteObject[] = [
+  ...authRoutes,
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/dids" replace /> },
+          ...didRoutes,
+          ...phoneRoutes,
+          ...aliasRoutes,
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function AppRoutes() {
+  const routes = useRoutes(appRoutes);
+  return (
+    <Suspense
+      fallback={
+        <main id="main" className="app-main">
+          <LoadingState />
+        </main>
+      }
+    >
+      {routes}
+    </Suspense>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { SelectField } from './form-field';
+
+/** The search box and filters above a list (a search landmark). */
+export function ListToolbar({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="list-toolbar" role="search" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A filter with a fixed set of choices; '' is "any". */
+export function ChoiceFilter({
+  label,
+  anyLabel,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  anyLabel: string;
+  value: string;
+  options: readonly FilterOption[];
+  onChange: (value: string) => void;
+}) {
+  // The URL's value stays visible even before (or without) the list of choices it comes from.
+  const choices = value && !options.some((option) => option.value === value) ? [{ value, label: value }, ...options] : options;
+  return (
+    <SelectField label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">{anyLabel}</option>
+      {choices.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+const ACTIVE_OPTIONS: readonly FilterOption[] = [
+  { value: 'true', label: 'Active only' },
+  { value: 'false', label: 'Inactive only' },
+];
+
+/** The yes/no "active" filter of the lists; value is the URL's 'true' / 'false' / ''. */
+export function ActiveFilter({ value, onChange }: { value: boolean | undefined; onChange: (value: string) => void }) {
+  return <ChoiceFilter label="Active" anyLabel="Active and inactive" value={value === undefined ? '' : String(value)} options={ACTIVE_OPTIONS} onChange={onChange} />;
+}

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ALIAS_LOGINS_BUDGET, type AliasDetail, aliasLoginsLength } from '@vicidash/contracts/alias';
+import { Details, Value } from '../../../components/details';
+import { PageHeader } from '../../../components/page-header';
+import { ErrorState, LoadingState } from '../../../components/states';
+import { useCan } from '../../../lib/auth';
+import { aliasQueryOptions } from '../api/aliases';
+import { aliasPaths } from '../paths';
+
+export function AliasDetailPage() {
+  const { aliasId = '' } = useParams();
+  const alias = useQuery(aliasQueryOptions(aliasId));
+  const canEdit = useCan('update:aliases');
+
+  return (
+    <>
+      <PageHeader
+        title={`Alias ${aliasId}`}
+        actions={
+          <>
+            <Link className="button" to={aliasPaths.list}>
+              All aliases
+            </Link>
+            {canEdit && alias.data && (
+              <Link className="button button--primary" to={aliasPaths.edit(aliasId)}>
+                Edit alias
+              </Link>
+            )}
+          </>
+        }
+      />
+      {alias.isPending ? (
+        <LoadingState />
+      ) : alias.isError ? (
+        <ErrorState error={alias.error} onRetry={() => void alias.refetch()} />
+      ) : (
+        <AliasDetails alias={alias.data} />
+      )}
+    </>
+  );
+}
+
+function AliasDetails({ alias }: { alias: AliasDetail }) {
+  const unknown = new Set(alias.unknownLogins);
+  return (
+    <section className="panel" aria-label="Alias settings">
+      <Details
+        items={[
+          ['Alias ID', alias.aliasId],
+          ['Name', <Value value={alias.name} />],
+          ['User group', <Value value={alias.userGroup} />],
+          [
+            'Phone logins',
+            <ul className="inline-list">
+              {alias.logins.map((login) => (
+                <li key={login}>
+                  {login}
+                  {unknown.has(login) && <strong> (no such phone)</strong>}
+                </li>
+              ))}
+            </ul>,
+          ],
+          ['Length of the list', `${aliasLoginsLength(alias.logins)} of ${ALIAS_LOGINS_BUDGET} characters`],
+        ]}
+      />
+    </section>
+  );
+}

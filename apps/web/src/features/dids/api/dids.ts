@@ -1,0 +1,26 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { type DidListQuery, didDetailSchema, didListResponseSchema } from '@vicidash/contracts/did';
+import { api, segment } from '../../../lib/api-client';
+
+/** Query keys of DIDs: invalidate `didKeys.all` after any DID write. */
+export const didKeys = {
+  all: ['dids'] as const,
+  lists: () => [...didKeys.all, 'list'] as const,
+  list: (query: DidListQuery) => [...didKeys.lists(), query] as const,
+  detail: (didId: number) => [...didKeys.all, 'detail', didId] as const,
+};
+
+export const didApiPath = (didId: number) => `/api/dids/${segment(didId)}`;
+
+export const didListQueryOptions = (query: DidListQuery) =>
+  queryOptions({
+    queryKey: didKeys.list(query),
+    queryFn: ({ signal }) => api.get('/api/dids', { schema: didListResponseSchema, query, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const didQueryOptions = (didId: number) =>
+  queryOptions({
+    queryKey: didKeys.detail(didId),
+    queryFn: ({ signal }) => api.get(didApiPath(didId), { schema: didDetailSchema, signal }),
+  });

@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { DID_ROUTE_FIELDS, type DidDetail, didTarget } from '@vicidash/contracts/did';
+import { Details, Value, YesNo } from '../../../components/details';
+import { PageHeader } from '../../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useCan } from '../../../lib/auth';
+import { didQueryOptions } from '../api/dids';
+import { didPaths } from '../paths';
+import { RECORDING_LABELS, routeLabel } from '../labels';
+
+/** The labels of the route fields, for the read-only view. */
+const ROUTE_FIELD_LABELS: Record<(typeof DID_ROUTE_FIELDS)[keyof typeof DID_ROUTE_FIELDS][number], string> = {
+  extension: 'Extension',
+  context: 'Context',
+  voicemailBox: 'Voicemail box',
+  phoneExtension: 'Phone extension',
+  serverIp: 'Phone server IP',
+  inGroup: 'In-group',
+  callHandleMethod: 'Call handle method',
+  agentSearchMethod: 'Agent search method',
+  listId: 'List ID',
+  entryListId: 'Entry list ID',
+  campaignId: 'Campaign',
+  phoneCode: 'Phone code',
+  menuId: 'Call menu',
+};
+
+export function DidDetailPage() {
+  const didId = Number(useParams().didId);
+  const did = useQuery({ ...didQueryOptions(didId), enabled: Number.isInteger(didId) && didId > 0 });
+  const canEdit = useCan('update:dids');
+
+  return (
+    <>
+      <PageHeader
+        title={did.data ? `DID ${did.data.pattern}` : 'DID'}
+        description={did.data?.description ?? undefined}
+        actions={
+          <>
+            <Link className="button" to={didPaths.list}>
+              All DIDs
+            </Link>
+            {canEdit && did.data && (
+              <Link className="button button--primary" to={didPaths.edit(didId)}>
+                Edit DID
+              </Link>
+            )}
+          </>
+        }
+      />
+      {!Number.isInteger(didId) || didId < 1 ? (
+        <EmptyState>There is no DID with this ID.</EmptyState>
+      ) : did.isPending ? (
+        <LoadingState />
+      ) : did.isError ? (
+        <ErrorState error={did.error} onRetry={() => void did.refetch()} />
+      ) : (
+        <DidDetails did={did.data} />
+      )}
+    </>
+  );
+}
+
+function DidDetails({ did }: { did: DidDetail }) {
+  const routeFields = did.route && did.route in DID_ROUTE_FIELDS ? DID_ROUTE_FIELDS[did.route as keyof typeof DID_ROUTE_FIELDS] : [];
+  return (
+    <>
+      <section className="panel" aria-labelledby="did-settings">
+        <h2 id="did-settings">Settings</h2>
+        <Details
+          items={[
+            ['DID (pattern)', did.pattern],
+            ['DID ID', did.didId],
+            ['Description', <Value value={did.description} />],
+            ['Active', <YesNo value={did.active} />],
+            ['Recording', <Value value={did.recordCall === null ? null : (RECORDING_LABELS[did.recordCall] ?? did.recordCall)} />],
+            ['Clean caller ID number', <Value value={did.filterCleanCidNumber} />],
+            ['User group', <Value value={did.userGroup} />],
+          ]}
+        />
+      </section>
+      <section className="panel" aria-labelledby="did-routing">
+        <h2 id="did-routing">Where calls go</h2>
+        <Details
+          items={[
+            ['Route', <Value value={routeLabel(did.route)} />],
+            ['Target', <Value value={didTarget(did)} />],
+            ...routeFields.map((field) => [ROUTE_FIELD_LABELS[field], <Value value={did[field]} />] as const),
+            ...(did.route === 'AGENT' ? [['Agent', <Value value={did.agentUser} />] as const] : []),
+          ]}
+        />
+      </section>
+    </>
+  );
+}

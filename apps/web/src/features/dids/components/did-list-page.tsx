@@ -1,0 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES } from '@vicidash/contracts/did';
+import { DataTable, listColumns } from '../../../components/data-table/data-table';
+import { listTableProps } from '../../../components/data-table/list-table-props';
+import { Value, YesNo } from '../../../components/details';
+import { ActiveFilter, ChoiceFilter, ListToolbar } from '../../../components/list-toolbar';
+import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
+import { EmptyList, ErrorState } from '../../../components/states';
+import { Can, useCan } from '../../../lib/auth';
+import { useListState } from '../../../lib/list-state';
+import { lookupQueries } from '../../../lib/lookups';
+import { didListQueryOptions } from '../api/dids';
+import { didPaths } from '../paths';
+import { RECORDING_LABELS, ROUTE_LABELS, routeLabel } from '../labels';
+
+const column = listColumns<DidRow>();
+
+const readColumns = [
+  column.accessor('pattern', {
+    header: 'DID',
+    cell: ({ row }) => <Link to={didPaths.detail(row.original.didId)}>{row.original.pattern}</Link>,
+  }),
+  column.accessor('description', { header: 'Description', cell: ({ getValue }) => <Value value={getValue()} /> }),
+  column.accessor('route', { header: 'Route', cell: ({ getValue }) => <Value value={routeLabel(getValue())} /> }),
+  column.accessor('target', { header: 'Route target', cell: ({ getValue }) => <Value value={getValue()} /> }),
+  column.accessor('active', { header: 'Active', cell: ({ getValue }) => <YesNo value={getValue()} /> }),
+  column.accessor('recordCall', {
+    header: 'Recording',
+    cell: ({ getValue }) => {
+      const value = getValue();
+      return <Value value={value === null ? null : (RECORDING_LABELS[value] ?? value)} />;
+    },
+  }),
+  column.accessor('didId', { header: 'DID ID' }),
+];
+const editColumns = [
+  ...readColumns,
+  column.display({
+    id: 'actions',
+    header: 'Actions',
+    cell: ({ row }) => (
+      <Link to={didPaths.edit(row.original.didId)}>
+        Edit <span className="visually-hidden">DID {row.original.pattern}</span>
+      </Link>
+    ),
+  }),
+];
+
+const ROUTE_OPTIONS = DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] }));
+const RECORDING_OPTIONS = RECORD_CALL_MODES.map((mode) => ({ value: mode, label: RECORDING_LABELS[mode] ?? mode }));
+const didRowId = (did: DidRow) => String(did.didId);
+
+export function DidListPage() {
+  const list = useListState(didListQuerySchema);
+  const { query, update } = list;
+  const dids = useQuery(didListQueryOptions(query));
+  const inGroups = useQuery(lookupQueries.inGroups());
+  const canEdit = useCan('update:dids');
+
+  return (
+    <>
+      <PageHeader
+        title="DIDs"
+        description="Inbound numbers and where their calls go."
+        actions={
+          <Can permission="create:dids">
+            <Link className="button button--primary" to={didPaths.create}>
+              Add DID
+            </Link>
+          </Can>
+        }
+      />
+      <ListToolbar label="Search and filter DIDs">
+        <SearchInput
+          label="Search DIDs"
+          hint="Number (start of the pattern) or description"
+          value={query.search ?? ''}
+          onSearch={(search) => update({ search }, { replace: true })}
+        />
+        <ChoiceFilter label="Route" anyLabel="All routes" value={query.route ?? ''} options={ROUTE_OPTIONS} onChange={(route) => update({ route })} />
+        <SearchInput
+          label="Route target"
+          hint="Extension, box, phone, in-group, menu or agent"
+          value={query.target ?? ''}
+          onSearch={(target) => update({ target }, { replace: true })}
+        />
+        <ChoiceFilter
+          label="In-group"
+          anyLabel="Any in-group"
+          value={query.inGroup ?? ''}
+          options={(inGroups.data ?? []).map((group) => ({
+            value: group.groupId,
+            label: `${group.groupId}${group.name ? ` – ${group.name}` : ''}${group.active ? '' : ' (inactive)'}`,
+          }))}
+          onChange={(inGroup) => update({ inGroup })}
+        />
+        <ChoiceFilter
+          label="Recording"
+          anyLabel="Any recording"
+          value={query.recordCall ?? ''}
+          options={RECORDING_OPTIONS}
+          onChange={(recordCall) => update({ recordCall })}
+        />
+        <ActiveFilter value={query.active} onChange={(active) => update({ active })} />
+      </ListToolbar>
+      {dids.isError && !dids.data ? (
+        <ErrorState error={dids.error} onRetry={() => void dids.refetch()} />
+      ) : (
+        <DataTable
+          caption="DIDs"
+          columns={canEdit ? editColumns : readColumns}
+          getRowId={didRowId}
+          sortFields={DID_SORT_FIELDS}
+          {...listTableProps(list, dids)}
+          empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No DID matches this search." none="There are no DIDs yet." />}
+        />
+      )}
+    </>
+  );
+}
