@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -58,6 +59,8 @@ export function createApp(services: AppServices): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', settings.trustProxyHops);
   app.use(httpLogger(logger));
+  // Browsers ask for gzip: the SPA's scripts and the list pages shrink several times over the wire.
+  app.use(compression({ threshold: 1024 }));
   app.use(
     helmet({
       contentSecurityPolicy: {

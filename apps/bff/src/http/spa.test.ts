@@ -83,3 +83,13 @@ test('a WEB_DIST_DIR without index.html stops the start with a clear message', (
   expect(() => serveSpa(empty)).toThrow(ConfigError);
   expect(() => serveSpa(empty)).toThrow(/WEB_DIST_DIR has no index.html/);
 });
+
+test('scripts and JSON are gzipped for browsers that ask, plain for clients that do not', async () => {
+  const dir = builtSpa();
+  writeFileSync(join(dir, 'assets', 'big-d4e5f6.js'), `export const x = ${JSON.stringify('dashboard '.repeat(500))};`);
+  const app = await appServing(dir);
+  const gz = await request(app).get('/assets/big-d4e5f6.js').set('Accept-Encoding', 'gzip');
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  const plain = await request(app).get('/assets/big-d4e5f6.js').set('Accept-Encoding', 'identity');
+  expect(plain.headers['content-encoding']).toBeUndefined();
+});
