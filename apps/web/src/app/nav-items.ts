@@ -11,6 +11,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dids', label: 'DIDs', anyOf: ['read:dids'] },
   { to: '/phones', label: 'Phones', anyOf: ['read:phones'] },
   { to: '/aliases', label: 'Phone aliases', anyOf: ['read:aliases'] },
+  // Helpdesk sees its own changes there, supervisors everyone's.
+  { to: '/audit', label: 'Audit log', anyOf: ['read:own-audit'] },
 ];
 
 export const visibleNavItems = (permissions: readonly Permission[]): NavItem[] =>

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingState } from '../components/states';
 import { aliasRoutes } from '../features/aliases/routes';
+import { auditRoutes } from '../features/audit/routes';
 import { authRoutes } from '../features/auth/routes';
 import { didRoutes } from '../features/dids/routes';
 import { phoneRoutes } from '../features/phones/routes';
@@ -25,6 +26,7 @@ export const appRoutes: RouteObject[] = [
           ...didRoutes,
           ...phoneRoutes,
           ...aliasRoutes,
+          ...auditRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

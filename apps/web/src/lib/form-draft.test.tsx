@@ -106,3 +106,41 @@ describe('useFormDraft', () => {
     expect(sessionStorage.getItem('unrelated')).toBe('kept');
   });
 });
+
+interface SecretValues {
+  fullName: string;
+  password: string;
+}
+
+function PhoneForm() {
+  const form = useForm<SecretValues>({ defaultValues: { fullName: 'Desk 1', password: '' } });
+  useFormDraft(form);
+  return (
+    <form>
+      <label>
+        Name <input {...form.register('fullName')} />
+      </label>
+      <label>
+        New password <input type="password" {...form.register('password')} />
+      </label>
+    </form>
+  );
+}
+
+describe('useFormDraft and secrets', () => {
+  it('never writes a password to browser storage; the rest of the draft comes back', async () => {
+    const user = userEvent.setup();
+    const page = { route: '/phones/10.20.0.11/1001/edit', session: sessionOf('supervisor', 'sam') };
+    const first = renderWithApp(<PhoneForm />, page);
+    await user.type(screen.getByLabelText('New password'), 'Sup3r-secret');
+    await user.type(screen.getByLabelText('Name'), ' B');
+    const stored = sessionStorage.getItem(draftKey('sam', '/phones/10.20.0.11/1001/edit')) ?? '';
+    expect(stored).toContain('Desk 1 B');
+    expect(stored).not.toContain('Sup3r-secret');
+    first.unmount();
+
+    renderWithApp(<PhoneForm />, page);
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Desk 1 B'));
+    expect(screen.getByLabelText('New password')).toHaveValue('');
+  });
+});

@@ -7,9 +7,14 @@ import { useUser } from './auth';
  * Unsaved form input kept in sessionStorage, per user and page, so that a session that ends in the
  * middle of an edit costs nothing: after logging in again the user lands on the same page and the
  * form comes back as it was. Values must be plain JSON (strings, numbers, booleans, arrays, objects).
+ * Passwords are never stored, whatever the form: after a new login they have to be typed again.
  */
 
 const PREFIX = 'vicidash.draft:';
+
+/** Field names whose values stay out of browser storage (SIP and account passwords). */
+const SECRET_FIELDS = new Set(['password', 'registrationPassword', 'phonePass', 'pass']);
+const withoutSecrets = (key: string, value: unknown) => (SECRET_FIELDS.has(key) ? undefined : value);
 
 export const draftKey = (username: string, page: string): string => `${PREFIX}${username}:${page}`;
 
@@ -41,7 +46,8 @@ export interface FormDraft {
  * an edit form: once the record is loaded), so that changes are still measured against those.
  * `page` defaults to the current path; pass one when a path holds more than one form.
  */
-export function useFormDraft<T extends FieldValues>(form: UseFormReturn<T>, page?: string): FormDraft {
+// Any context and submitted type: a resolver may hand the submit handler something else than the typed values.
+export function useFormDraft<T extends FieldValues, C = unknown, R = T>(form: UseFormReturn<T, C, R>, page?: string): FormDraft {
   const { username } = useUser();
   const { pathname } = useLocation();
   const key = draftKey(username, page ?? pathname);
@@ -50,14 +56,15 @@ export function useFormDraft<T extends FieldValues>(form: UseFormReturn<T>, page
   useEffect(() => {
     const draft = readDraft(key);
     if (draft !== undefined) {
-      // keepDefaultValues: the restored input still counts as changes against the loaded record.
-      form.reset(draft as T, { keepDefaultValues: true });
+      // Over the loaded values, since secrets are not in the draft; keepDefaultValues: the restored
+      // input still counts as changes against the loaded record.
+      form.reset({ ...form.getValues(), ...(draft as Partial<T>) } as T, { keepDefaultValues: true });
       setRestored(true);
     }
     return form.subscribe({
       formState: { values: true, isDirty: true },
       callback: ({ values, isDirty }) => {
-        if (isDirty) sessionStorage.setItem(key, JSON.stringify(values));
+        if (isDirty) sessionStorage.setItem(key, JSON.stringify(values, withoutSecrets));
         else sessionStorage.removeItem(key);
       },
     });

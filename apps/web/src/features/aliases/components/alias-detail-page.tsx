@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ALIAS_LOGINS_BUDGET, type AliasDetail, aliasLoginsLength } from '@vicidash/contracts/alias';
 import { Details, Value } from '../../../components/details';
+import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/states';
-import { useCan } from '../../../lib/auth';
+import { Can, useCan } from '../../../lib/auth';
 import { aliasQueryOptions } from '../api/aliases';
 import { aliasPaths } from '../paths';
+import { DeleteAliasButton } from './delete-alias-button';
 
 export function AliasDetailPage() {
   const { aliasId = '' } = useParams();
@@ -27,6 +29,11 @@ export function AliasDetailPage() {
                 Edit alias
               </Link>
             )}
+            {alias.data && (
+              <Can permission="delete:aliases">
+                <DeleteAliasButton alias={alias.data} />
+              </Can>
+            )}
           </>
         }
       />
@@ -37,6 +44,7 @@ export function AliasDetailPage() {
       ) : (
         <AliasDetails alias={alias.data} />
       )}
+      {alias.data && <RecordHistory type="alias" id={aliasId} />}
     </>
   );
 }

@@ -2,29 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { DID_ROUTE_FIELDS, type DidDetail, didTarget } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
+import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { useCan } from '../../../lib/auth';
+import { Can, useCan } from '../../../lib/auth';
 import { didQueryOptions } from '../api/dids';
 import { didPaths } from '../paths';
-import { RECORDING_LABELS, routeLabel } from '../labels';
-
-/** The labels of the route fields, for the read-only view. */
-const ROUTE_FIELD_LABELS: Record<(typeof DID_ROUTE_FIELDS)[keyof typeof DID_ROUTE_FIELDS][number], string> = {
-  extension: 'Extension',
-  context: 'Context',
-  voicemailBox: 'Voicemail box',
-  phoneExtension: 'Phone extension',
-  serverIp: 'Phone server IP',
-  inGroup: 'In-group',
-  callHandleMethod: 'Call handle method',
-  agentSearchMethod: 'Agent search method',
-  listId: 'List ID',
-  entryListId: 'Entry list ID',
-  campaignId: 'Campaign',
-  phoneCode: 'Phone code',
-  menuId: 'Call menu',
-};
+import { RECORDING_LABELS, ROUTE_FIELD_LABELS, routeLabel } from '../labels';
+import { DeleteDidButton } from './delete-did-button';
 
 export function DidDetailPage() {
   const didId = Number(useParams().didId);
@@ -46,6 +31,18 @@ export function DidDetailPage() {
                 Edit DID
               </Link>
             )}
+            {did.data && (
+              <>
+                <Can permission="copy:dids">
+                  <Link className="button" to={didPaths.copy(didId)}>
+                    Copy DID
+                  </Link>
+                </Can>
+                <Can permission="delete:dids">
+                  <DeleteDidButton did={did.data} />
+                </Can>
+              </>
+            )}
           </>
         }
       />
@@ -58,6 +55,7 @@ export function DidDetailPage() {
       ) : (
         <DidDetails did={did.data} />
       )}
+      {did.data && <RecordHistory type="did" id={String(didId)} />}
     </>
   );
 }

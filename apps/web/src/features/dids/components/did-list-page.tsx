@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES } from '@vicidash/contracts/did';
 import { DataTable, listColumns } from '../../../components/data-table/data-table';
@@ -14,6 +16,7 @@ import { lookupQueries } from '../../../lib/lookups';
 import { didListQueryOptions } from '../api/dids';
 import { didPaths } from '../paths';
 import { RECORDING_LABELS, ROUTE_LABELS, routeLabel } from '../labels';
+import './did-list.css';
 
 const column = listColumns<DidRow>();
 
@@ -50,7 +53,9 @@ const editColumns = [
 
 const ROUTE_OPTIONS = DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] }));
 const RECORDING_OPTIONS = RECORD_CALL_MODES.map((mode) => ({ value: mode, label: RECORDING_LABELS[mode] ?? mode }));
-const didRowId = (did: DidRow) => String(did.didId);
+// Rows are known by pattern: the bulk change names DIDs by pattern, and so do its results.
+const didRowId = (did: DidRow) => did.pattern;
+const selectLabel = (did: DidRow) => `Select DID ${did.pattern}`;
 
 export function DidListPage() {
   const list = useListState(didListQuerySchema);
@@ -58,6 +63,8 @@ export function DidListPage() {
   const dids = useQuery(didListQueryOptions(query));
   const inGroups = useQuery(lookupQueries.inGroups());
   const canEdit = useCan('update:dids');
+  // Kept while paging and filtering (the page stays mounted), so a selection can span pages.
+  const [selected, setSelected] = useState<RowSelectionState>({});
 
   return (
     <>
@@ -108,15 +115,48 @@ export function DidListPage() {
       {dids.isError && !dids.data ? (
         <ErrorState error={dids.error} onRetry={() => void dids.refetch()} />
       ) : (
-        <DataTable
-          caption="DIDs"
-          columns={canEdit ? editColumns : readColumns}
-          getRowId={didRowId}
-          sortFields={DID_SORT_FIELDS}
-          {...listTableProps(list, dids)}
-          empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No DID matches this search." none="There are no DIDs yet." />}
-        />
+        <>
+          {canEdit && <SelectionBar selected={selected} rows={dids.data?.rows} onClear={() => setSelected({})} />}
+          <DataTable
+            caption="DIDs"
+            columns={canEdit ? editColumns : readColumns}
+            getRowId={didRowId}
+            sortFields={DID_SORT_FIELDS}
+            {...listTableProps(list, dids)}
+            empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No DID matches this search." none="There are no DIDs yet." />}
+            {...(canEdit ? { selection: { selected, onChange: setSelected, rowLabel: selectLabel } } : {})}
+          />
+        </>
       )}
     </>
+  );
+}
+
+/** How many DIDs are chosen (on this page and others), and the way to change them together. */
+function SelectionBar({ selected, rows, onClear }: { selected: RowSelectionState; rows: DidRow[] | undefined; onClear: () => void }) {
+  const patterns = Object.keys(selected).filter((pattern) => selected[pattern]);
+  const onThisPage = new Set((rows ?? []).map(didRowId));
+  const elsewhere = patterns.filter((pattern) => !onThisPage.has(pattern)).length;
+  const count = `${patterns.length} DID${patterns.length === 1 ? '' : 's'} selected`;
+  return (
+    <div className="selection-bar">
+      <p role="status">
+        {patterns.length === 0
+          ? 'No DIDs selected. Tick DIDs to change their route, activity or recording together.'
+          : elsewhere > 0
+            ? `${count} (${elsewhere} on other pages or outside this search)`
+            : count}
+      </p>
+      {patterns.length > 0 && (
+        <>
+          <Link className="button button--primary" to={didPaths.bulk(patterns)}>
+            Change the selected DIDs
+          </Link>
+          <button type="button" className="button" onClick={onClear}>
+            Clear selection
+          </button>
+        </>
+      )}
+    </div>
   );
 }

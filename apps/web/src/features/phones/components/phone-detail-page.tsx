@@ -2,11 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { PhoneDetail, PhoneKey } from '@vicidash/contracts/phone';
 import { Details, Value, YesNo } from '../../../components/details';
+import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { useCan } from '../../../lib/auth';
 import { phoneQueryOptions } from '../api/phones';
 import { phonePaths } from '../paths';
+import { DeletePhoneButton } from './delete-phone';
+import { PhoneSecrets } from './phone-secrets';
+import { SaveOutcomeNotice } from './save-outcome';
 
 export function PhoneDetailPage() {
   const { serverIp = '', extension = '' } = useParams();
@@ -29,16 +33,22 @@ export function PhoneDetailPage() {
                 Edit phone
               </Link>
             )}
+            {phone.data && <DeletePhoneButton phone={phone.data} />}
           </>
         }
       />
+      <SaveOutcomeNotice />
       {phone.isPending ? (
         <LoadingState />
       ) : phone.isError ? (
         <ErrorState error={phone.error} onRetry={() => void phone.refetch()} />
       ) : (
-        <PhoneDetails phone={phone.data} />
+        <>
+          <PhoneDetails phone={phone.data} />
+          <PhoneSecrets phoneKey={key} />
+        </>
       )}
+      {phone.data && <RecordHistory type="phone" id={`${extension}@${serverIp}`} />}
     </>
   );
 }

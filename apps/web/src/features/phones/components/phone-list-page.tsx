@@ -13,6 +13,7 @@ import { useListState } from '../../../lib/list-state';
 import { lookupQueries } from '../../../lib/lookups';
 import { phoneListQueryOptions } from '../api/phones';
 import { phonePaths } from '../paths';
+import { SaveOutcomeNotice } from './save-outcome';
 
 const column = listColumns<PhoneRow>();
 const phoneName = (phone: PhoneRow) => `phone ${phone.extension} on ${phone.serverIp}`;
@@ -65,6 +66,7 @@ export function PhoneListPage() {
           </Can>
         }
       />
+      <SaveOutcomeNotice />
       <ListToolbar label="Search and filter phones">
         <SearchInput
           label="Search phones"

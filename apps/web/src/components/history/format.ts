@@ -1,0 +1,112 @@
+import { type Permission, permissionDescriptions } from '@vicidash/contracts/permissions';
+
+/**
+ * Words for the audit's and the history's raw data: actions, field names, values, and the changes
+ * one entry made. Shared by a record's history and the audit page.
+ */
+
+/** The dashboard's actions are its write permissions (`update:dids`); in an entry they read as a past verb. */
+const DONE_VERBS: Record<string, string> = {
+  create: 'Added',
+  copy: 'Copied',
+  update: 'Changed',
+  delete: 'Deleted',
+  reveal: 'Revealed the SIP passwords',
+  refresh: 'Asked the servers to rebuild their configuration',
+};
+
+const isPermission = (action: string): action is Permission => action in permissionDescriptions;
+
+/**
+ * 'update:dids' → 'Changed' when it was done, 'Tried to change DIDs' when it was not; VICIdial's
+ * event types (MODIFY…) and unknown actions stay as they are.
+ */
+export function actionLabel(action: string, outcome: 'success' | 'failure' = 'success'): string {
+  if (!isPermission(action)) return action;
+  if (outcome === 'failure') return `Tried to ${permissionDescriptions[action]}`;
+  return DONE_VERBS[action.split(':')[0] ?? ''] ?? actionFilterLabel(action);
+}
+
+/** The actions the audit records (every permission that changes or reveals something), for a filter. */
+export const AUDITED_ACTIONS = (Object.keys(permissionDescriptions) as Permission[]).filter((permission) => !permission.startsWith('read:'));
+
+/** 'update:dids' → 'Change DIDs' (the permission's own description). */
+export const actionFilterLabel = (action: Permission): string => capitalize(permissionDescriptions[action]);
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Field names of the contracts (camelCase) as words: 'filterCleanCidNumber' → 'Filter clean cid number'. */
+export function fieldLabel(name: string): string {
+  const words = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return capitalize(words);
+}
+
+/** A stored or sent value as text; undefined when there is none (shown as "none"). */
+export function valueText(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map((item) => valueText(item) ?? '–').join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One field an entry sent: its value, and the record's value before and after when known. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  sent: string | undefined;
+  /** The record's value before (when the entry holds the record as it was: not for an add). */
+  before: string | undefined;
+  hasBefore: boolean;
+  /** What VICIdial held afterwards (when the change was made and read back). */
+  after: string | undefined;
+  hasAfter: boolean;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The fields an audit entry sent, each next to the record's value before and after. A group sent
+ * as one object (a DID's `routing`) is opened up: the record keeps those fields at its top level.
+ */
+export function fieldChanges(fields: unknown, before: unknown, after: unknown): FieldChange[] {
+  if (!isRecord(fields)) return [];
+  const sent = Object.entries(fields).flatMap(([name, value]) => (isRecord(value) ? Object.entries(value) : [[name, value] as const]));
+  return sent.map(([field, value]) => {
+    const hasBefore = isRecord(before) && field in before;
+    const hasAfter = isRecord(after) && field in after;
+    return {
+      field,
+      label: fieldLabel(field),
+      sent: valueText(value),
+      before: hasBefore ? valueText(before[field]) : undefined,
+      hasBefore,
+      after: hasAfter ? valueText(after[field]) : undefined,
+      hasAfter,
+    };
+  });
+}
+
+/** The translated answer an audit entry holds (`{ code, field?, message }`), as words. */
+export function answerText(result: unknown, outcome: 'success' | 'failure'): string {
+  const message = isRecord(result) && typeof result.message === 'string' ? result.message : undefined;
+  return message ?? (outcome === 'success' ? 'Done' : 'Refused');
+}
+
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** An ISO time in the reader's own time zone. */
+export const whenText = (at: string): string => {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? at : WHEN.format(date);
+};
+
+/**
+ * Who made a change VICIdial logged. Its Non-Agent API logs under the API user that called it (for
+ * the dashboard: its own API user) with an 'ADMIN API …' event code; anything else was done in
+ * VICIdial itself by the user named.
+ */
+export function vicidialActor(user: string, summary: string): string {
+  return /^[A-Z ]*\bAPI\b/.test(summary) ? `VICIdial (API user ${user})` : `VICIdial (user ${user})`;
+}

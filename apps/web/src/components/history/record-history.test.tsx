@@ -1,0 +1,95 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HistoryResponse } from '@vicidash/contracts/history';
+import { fakeFetch, json } from '../../test/fake-fetch';
+import { renderWithApp, sessionOf } from '../../test/render';
+import { RecordHistory } from './record-history';
+
+const history: HistoryResponse = {
+  auditScope: 'own',
+  entries: [
+    {
+      id: 'dashboard:12',
+      source: 'dashboard',
+      at: '2026-11-22T08:00:01.500Z',
+      actor: 'helpdesk',
+      role: 'helpdesk',
+      action: 'update:dids',
+      outcome: 'success',
+      summary: 'Done',
+      fields: { description: 'Support line' },
+      before: { didId: 7, description: 'Sales line' },
+      after: { didId: 7, description: 'Support line' },
+    },
+    {
+      id: 'vicidial:40',
+      source: 'vicidial',
+      at: '2026-11-22T08:00:01.000Z',
+      actor: 'dashboard',
+      role: null,
+      action: 'MODIFY',
+      outcome: 'success',
+      summary: 'ADMIN API UPDATE DID: did: 3125550101 did_id: 7',
+      fields: null,
+      before: null,
+      after: null,
+    },
+    {
+      id: 'dashboard:11',
+      source: 'dashboard',
+      at: '2026-11-22T07:00:00.000Z',
+      actor: 'helpdesk',
+      role: 'helpdesk',
+      action: 'delete:dids',
+      outcome: 'failure',
+      summary: 'Your role (helpdesk) may not delete DIDs.',
+      fields: {},
+      before: null,
+      after: null,
+    },
+  ],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a record history', () => {
+  it("lists the dashboard's and VICIdial's entries newest first, readable", async () => {
+    const requests = fakeFetch(() => json(200, history));
+    renderWithApp(<RecordHistory type="did" id="7" />, { session: sessionOf('helpdesk') });
+
+    const list = await screen.findByRole('list', { name: 'Changes, newest first' });
+    const [change, vicidial, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    expect(change).toHaveTextContent('helpdesk (helpdesk)');
+    expect(change).toHaveTextContent('Changed');
+    expect(within(change as HTMLElement).getByRole('list', { name: 'Fields sent' })).toHaveTextContent(
+      'Description: Sales line → changed to Support line',
+    );
+    expect(within(change as HTMLElement).getByRole('time')).toHaveAttribute('dateTime', '2026-11-22T08:00:01.500Z');
+    expect(vicidial).toHaveTextContent('VICIdial (API user dashboard)');
+    expect(vicidial).toHaveTextContent('MODIFY');
+    expect(vicidial).toHaveTextContent('ADMIN API UPDATE DID: did: 3125550101 did_id: 7');
+    expect(refused).toHaveTextContent('Tried to delete DIDs');
+    expect(refused).toHaveTextContent('Not done');
+    expect(refused).toHaveTextContent('Your role (helpdesk) may not delete DIDs.');
+
+    expect(screen.getByText(/you see only your own changes/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open in the audit log' })).toHaveAttribute('href', '/audit?targetType=did&targetId=7');
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe('/api/history/did/7');
+  });
+
+  it("asks for a phone's history by extension@server and offers a viewer no audit link", async () => {
+    const requests = fakeFetch(() => json(200, { auditScope: 'none', entries: [] }));
+    renderWithApp(<RecordHistory type="phone" id="1001@10.20.0.11" />, { session: sessionOf('viewer') });
+    expect(await screen.findByText('No change of this record is recorded.')).toBeInTheDocument();
+    expect(screen.getByText(/does not see the dashboard's audit entries/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Open in the audit log' })).not.toBeInTheDocument();
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe('/api/history/phone/1001%4010.20.0.11');
+  });
+
+  it('says when the history could not be read, with a retry', async () => {
+    fakeFetch(() => json(503, { code: 'DATABASE_UNAVAILABLE', message: "VICIdial's database did not answer." }));
+    renderWithApp(<RecordHistory type="alias" id="sales" />, { session: sessionOf('supervisor') });
+    expect(await screen.findByText("VICIdial's database did not answer.")).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

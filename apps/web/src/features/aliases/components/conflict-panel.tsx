@@ -1,0 +1,65 @@
+import { type Ref, useId } from 'react';
+import type { AliasDetail } from '@vicidash/contracts/alias';
+import { type AliasEdit, editChanges, editOf, reapplyEdit } from '../alias-changes';
+import { ChangeSummary } from './change-summary';
+
+export interface ConflictPanelProps {
+  /** The alias as the user loaded it, what they made of it, and the newer one someone else saved. */
+  loaded: AliasEdit;
+  edited: AliasEdit;
+  newer: AliasDetail;
+  onReapply: () => void;
+  onDiscardMine: () => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+/**
+ * A save refused because someone else saved first: the newer list, what each side changed, and a
+ * way to redo the user's additions and removals on the newer list (nothing the other person added
+ * is dropped), or to give up the user's changes.
+ */
+export function ConflictPanel({ loaded, edited, newer, onReapply, onDiscardMine, headingRef }: ConflictPanelProps) {
+  const headingId = useId();
+  const newerEdit = editOf(newer);
+  const theirs = editChanges(loaded, newerEdit);
+  const mine = editChanges(loaded, edited);
+  const result = reapplyEdit(loaded, edited, newerEdit);
+  return (
+    <section className="panel conflict" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        Someone else changed this alias
+      </h2>
+      <p>
+        It was saved by someone else after you opened it, so your changes were not saved. Nothing is lost: you can apply your
+        changes to the newer list and review them again.
+      </p>
+      <p className="field-label">The newer list ({newer.logins.length} logins)</p>
+      <ul className="inline-list" aria-label="The newer list">
+        {newer.logins.map((login) => (
+          <li key={login}>{login}</li>
+        ))}
+      </ul>
+      <div className="conflict-columns">
+        <div>
+          <h3>Changed by someone else</h3>
+          <ChangeSummary changes={theirs} addedTitle="They added" removedTitle="They removed" />
+        </div>
+        <div>
+          <h3>Your changes</h3>
+          <ChangeSummary changes={mine} addedTitle="You add" removedTitle="You remove" />
+        </div>
+      </div>
+      <p>
+        With your changes applied, the list holds {result.logins.length} logins, everything the other person added included.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button--primary" onClick={onReapply}>
+          Apply my changes to the newer list
+        </button>
+        <button type="button" className="button" onClick={onDiscardMine}>
+          Discard my changes
+        </button>
+      </div>
+    </section>
+  );
+}

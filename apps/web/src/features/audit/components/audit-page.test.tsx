@@ -1,0 +1,101 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuditListResponse } from '@vicidash/contracts/audit';
+import { fakeFetch, json } from '../../../test/fake-fetch';
+import { renderWithApp, sessionOf } from '../../../test/render';
+import { AuditPage } from './audit-page';
+import { isoFromLocalInput, localInputValue } from './time-filter';
+
+const page: AuditListResponse = {
+  total: 2,
+  rows: [
+    {
+      id: 9,
+      at: '2026-11-22T08:00:00.000Z',
+      actor: { username: 'helpdesk', displayName: 'Hana Helpdesk', role: 'helpdesk' },
+      action: 'update:dids',
+      target: { type: 'did', id: '7' },
+      outcome: 'success',
+      fields: { description: 'Support line' },
+      result: { code: 'OK' },
+      before: { description: 'Sales line' },
+      after: { description: 'Support line' },
+    },
+    {
+      id: 8,
+      at: '2026-11-22T07:00:00.000Z',
+      actor: { username: 'sam', displayName: 'Sam Supervisor', role: 'supervisor' },
+      action: 'update:phones',
+      target: { type: 'phone', id: '1001@10.20.0.11' },
+      outcome: 'failure',
+      fields: { email: 'not an email' },
+      result: { code: 'VALIDATION', field: 'email', message: 'Email: an email address' },
+      before: null,
+      after: null,
+    },
+  ],
+};
+
+const auditRequests = (requests: Request[]) => requests.filter((r) => new URL(r.url).pathname === '/api/audit').map((r) => new URL(r.url).searchParams);
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the audit page', () => {
+  it("shows a supervisor everyone's entries, with the filters of the URL", async () => {
+    const requests = fakeFetch(() => json(200, page));
+    renderWithApp(<AuditPage />, { route: '/audit?actor=helpdesk&targetType=did&outcome=success&page=2', session: sessionOf('supervisor') });
+
+    const table = await screen.findByRole('table', { name: 'Audit log, newest first' });
+    await within(table).findByText('Hana Helpdesk');
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(first).toHaveTextContent('Hana Helpdesk (helpdesk, helpdesk)');
+    expect(first).toHaveTextContent('Changed');
+    expect(first).toHaveTextContent('Description: Sales line → changed to Support line');
+    expect(within(first as HTMLElement).getByRole('link', { name: 'DID 7' })).toHaveAttribute('href', '/dids/7');
+    expect(second).toHaveTextContent('Tried to change phones');
+    expect(second).toHaveTextContent('Not done');
+    expect(second).toHaveTextContent('Email: an email address');
+    expect(within(second as HTMLElement).getByRole('link', { name: 'Phone 1001@10.20.0.11' })).toHaveAttribute('href', '/phones/10.20.0.11/1001');
+
+    expect(screen.getByRole('searchbox', { name: 'Person' })).toHaveValue('helpdesk');
+    expect(screen.getByRole('combobox', { name: 'Record type' })).toHaveValue('did');
+    expect(screen.getByRole('combobox', { name: 'Outcome' })).toHaveValue('success');
+    const sent = auditRequests(requests).at(-1);
+    expect(Object.fromEntries(sent ?? [])).toEqual({ actor: 'helpdesk', targetType: 'did', outcome: 'success', page: '2', pageSize: '50' });
+  });
+
+  it('sends a new filter to the BFF and starts again at page 1', async () => {
+    const requests = fakeFetch(() => json(200, page));
+    const user = userEvent.setup();
+    renderWithApp(<AuditPage />, { route: '/audit?page=3', session: sessionOf('supervisor') });
+    await screen.findByRole('table');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'delete:dids');
+    await vi.waitFor(() => expect(auditRequests(requests).at(-1)?.get('action')).toBe('delete:dids'));
+    expect(auditRequests(requests).at(-1)?.get('page')).toBe('1');
+  });
+
+  it('shows helpdesk only their own entries, and says so', async () => {
+    const requests = fakeFetch(() => json(200, { total: 0, rows: [] }));
+    renderWithApp(<AuditPage />, { route: '/audit', session: sessionOf('helpdesk', 'hana') });
+    expect(await screen.findByText('You have not changed anything through the dashboard yet.')).toBeInTheDocument();
+    expect(screen.getByText(/Your role sees only its own entries/)).toBeInTheDocument();
+    expect(screen.queryByRole('searchbox', { name: 'Person' })).not.toBeInTheDocument();
+    expect(auditRequests(requests).at(-1)?.get('actor')).toBe('hana');
+  });
+
+  it('tells a viewer the audit is not for their role, without asking the BFF', async () => {
+    const requests = fakeFetch(() => json(403, { code: 'FORBIDDEN', message: 'no' }));
+    renderWithApp(<AuditPage />, { route: '/audit', session: sessionOf('viewer') });
+    expect(await screen.findByText('Your role (viewer) may not view their own changes in the audit log.')).toBeInTheDocument();
+    expect(auditRequests(requests)).toEqual([]);
+  });
+
+  it('keeps times in the URL in UTC and shows them in local time', () => {
+    const iso = isoFromLocalInput('2026-11-22T09:30');
+    expect(new Date(iso).getTime()).toBe(new Date(2026, 10, 22, 9, 30).getTime());
+    expect(localInputValue(iso)).toBe('2026-11-22T09:30');
+    expect(isoFromLocalInput('')).toBe('');
+    expect(localInputValue('not a time')).toBe('');
+  });
+});

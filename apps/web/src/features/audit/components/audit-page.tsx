@@ -1,0 +1,144 @@
+import { useQuery } from '@tanstack/react-query';
+import { type AuditEntry, auditQuerySchema } from '@vicidash/contracts/audit';
+import { DataTable, listColumns } from '../../../components/data-table/data-table';
+import { FieldChanges } from '../../../components/history/field-changes';
+import { AUDITED_ACTIONS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
+import { ChoiceFilter, ListToolbar } from '../../../components/list-toolbar';
+import { PageHeader } from '../../../components/page-header';
+import { RequirePermission } from '../../../components/require-permission';
+import { SearchInput } from '../../../components/search-input';
+import { EmptyList, ErrorState } from '../../../components/states';
+import { useCan, useUser } from '../../../lib/auth';
+import { useListState } from '../../../lib/list-state';
+import { auditListQueryOptions } from '../api/audit';
+import { RecordLink } from './record-link';
+import { TimeFilter } from './time-filter';
+import '../../../components/history/history.css';
+
+const column = listColumns<AuditEntry>();
+
+const columns = [
+  column.accessor('at', { header: 'When', cell: ({ getValue }) => <time dateTime={getValue()}>{whenText(getValue())}</time> }),
+  column.accessor('actor', {
+    header: 'Person',
+    cell: ({ getValue }) => {
+      const actor = getValue();
+      return (
+        <>
+          {actor.displayName}{' '}
+          <span className="history-role">
+            ({actor.username}, {actor.role})
+          </span>
+        </>
+      );
+    },
+  }),
+  column.accessor('action', { header: 'Action', cell: ({ row }) => actionLabel(row.original.action, row.original.outcome) }),
+  column.accessor('target', { header: 'Record', cell: ({ getValue }) => <RecordLink target={getValue()} /> }),
+  column.accessor('outcome', {
+    header: 'Outcome',
+    cell: ({ getValue }) =>
+      getValue() === 'success' ? <span className="badge badge--on">Done</span> : <span className="badge badge--failure">Not done</span>,
+  }),
+  column.display({
+    id: 'details',
+    header: 'What was sent, and the answer',
+    cell: ({ row: { original: entry } }) => (
+      <>
+        {entry.outcome === 'failure' && <p className="history-summary">{answerText(entry.result, entry.outcome)}</p>}
+        <FieldChanges fields={entry.fields} before={entry.before} after={entry.after} />
+      </>
+    ),
+  }),
+];
+
+/** The audit is in time order only (newest first): no column sorts. */
+const NO_SORT: readonly 'at'[] = [];
+const TARGET_TYPES = [
+  { value: 'did', label: 'DIDs' },
+  { value: 'phone', label: 'Phones' },
+  { value: 'alias', label: 'Phone aliases' },
+  { value: 'server', label: 'Servers' },
+];
+const ACTIONS = AUDITED_ACTIONS.map((action) => ({ value: action, label: actionFilterLabel(action) }));
+const OUTCOMES = [
+  { value: 'success', label: 'Done' },
+  { value: 'failure', label: 'Not done' },
+];
+const entryId = (entry: AuditEntry) => String(entry.id);
+
+export function AuditPage() {
+  const seesAll = useCan('read:audit');
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description={
+          seesAll
+            ? 'Every change made through the dashboard, and every refused attempt: who, when, what was sent and the answer.'
+            : 'Your own changes made through the dashboard, and your refused attempts. Your role sees only its own entries.'
+        }
+      />
+      <RequirePermission permission="read:own-audit">
+        <AuditLog seesAll={seesAll} />
+      </RequirePermission>
+    </>
+  );
+}
+
+function AuditLog({ seesAll }: { seesAll: boolean }) {
+  const user = useUser();
+  const list = useListState(auditQuerySchema);
+  const { query, update } = list;
+  // The BFF narrows a helpdesk's audit to their own entries (and refuses anyone else's name).
+  const audit = useQuery(auditListQueryOptions(seesAll ? query : { ...query, actor: user.username }));
+
+  return (
+    <>
+      <ListToolbar label="Filter the audit log">
+        {seesAll && (
+          <SearchInput label="Person" hint="Username, exactly" value={query.actor ?? ''} onSearch={(actor) => update({ actor }, { replace: true })} />
+        )}
+        <ChoiceFilter label="Record type" anyLabel="All types" value={query.targetType ?? ''} options={TARGET_TYPES} onChange={(targetType) => update({ targetType })} />
+        <SearchInput
+          label="Record ID"
+          hint="DID ID, alias ID, or extension@server IP"
+          value={query.targetId ?? ''}
+          onSearch={(targetId) => update({ targetId }, { replace: true })}
+        />
+        <ChoiceFilter label="Action" anyLabel="All actions" value={query.action ?? ''} options={ACTIONS} onChange={(action) => update({ action })} />
+        <ChoiceFilter label="Outcome" anyLabel="Done and not done" value={query.outcome ?? ''} options={OUTCOMES} onChange={(outcome) => update({ outcome })} />
+        <TimeFilter label="From" value={query.from} onChange={(from) => update({ from }, { replace: true })} />
+        <TimeFilter label="To" value={query.to} onChange={(to) => update({ to }, { replace: true })} />
+      </ListToolbar>
+      {audit.isError && !audit.data ? (
+        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : (
+        <DataTable
+          caption="Audit log, newest first"
+          columns={columns}
+          getRowId={entryId}
+          rows={audit.data?.rows}
+          total={audit.data?.total ?? 0}
+          page={query.page}
+          pageSize={query.pageSize}
+          sortFields={NO_SORT}
+          sort="at"
+          order="desc"
+          onSortChange={() => {}}
+          onPageChange={(page) => update({ page: String(page) })}
+          onPageSizeChange={(pageSize) => update({ pageSize: String(pageSize) })}
+          busy={audit.isFetching && audit.isPlaceholderData}
+          empty={
+            <EmptyList
+              filtered={list.filtered}
+              onClear={list.clearFilters}
+              noMatch="No entry matches these filters."
+              none={seesAll ? 'Nothing has been changed through the dashboard yet.' : 'You have not changed anything through the dashboard yet.'}
+            />
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+/** The audit page's address. */
+export const auditPaths = {
+  list: '/audit',
+};

@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { FormProvider, type Path, useForm, useWatch } from 'react-hook-form';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type DidDetail, type UpdateDidRequest, didDetailSchema, updateDidRequestSchema } from '@vicidash/contracts/did';
+import { FormError } from '../../../components/form-field';
+import { PageHeader } from '../../../components/page-header';
+import { RequirePermission } from '../../../components/require-permission';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { useToast } from '../../../components/toast';
+import { isApiError } from '../../../lib/api-client';
+import { Can } from '../../../lib/auth';
+import { useFormDraft } from '../../../lib/form-draft';
+import { setServerErrors } from '../../../lib/form-errors';
+import { useUpdateDid } from '../api/did-changes';
+import { didQueryOptions } from '../api/dids';
+import { changeList } from '../form/change-list';
+import { type DidFormValues, didChanges, storedDidValues } from '../form/did-values';
+import { requestResolver } from '../form/payload-resolver';
+import { ROUTE_FIELDS } from '../form/routing-values';
+import { didPaths } from '../paths';
+import { ChangeSummary } from './change-summary';
+import { ConflictNotice } from './conflict-notice';
+import { DeleteDidButton } from './delete-did-button';
+import { DidSettingsFields } from './did-settings-fields';
+import { DraftNotice } from './draft-notice';
+import { CurrentAgent, RouteFields } from './route-fields';
+
+export function DidEditPage() {
+  const didId = Number(useParams().didId);
+  const valid = Number.isInteger(didId) && didId > 0;
+  const did = useQuery({ ...didQueryOptions(didId), enabled: valid });
+
+  return (
+    <>
+      <PageHeader
+        title={did.data ? `Edit DID ${did.data.pattern}` : 'Edit DID'}
+        description={did.data?.description ?? undefined}
+        actions={
+          <>
+            {valid && (
+              <Link className="button" to={didPaths.detail(didId)}>
+                Back to the DID
+              </Link>
+            )}
+            {did.data && (
+              <>
+                <Can permission="copy:dids">
+                  <Link className="button" to={didPaths.copy(didId)}>
+                    Copy DID
+                  </Link>
+                </Can>
+                <Can permission="delete:dids">
+                  <DeleteDidButton did={did.data} />
+                </Can>
+              </>
+            )}
+          </>
+        }
+      />
+      {!valid ? (
+        <EmptyState>There is no DID with this ID.</EmptyState>
+      ) : did.isPending ? (
+        <LoadingState />
+      ) : did.isError ? (
+        <ErrorState error={did.error} onRetry={() => void did.refetch()} />
+      ) : (
+        <RequirePermission permission="update:dids">
+          {/* Loaded once: a newer version of the record arrives through the conflict notice, not under the person's typing. */}
+          <EditDidForm did={did.data} />
+        </RequirePermission>
+      )}
+    </>
+  );
+}
+
+const SETTINGS = ['description', 'active', 'recordCall', 'filterCleanCidNumber'] as const;
+
+/** The API's field names are the form's, but the pattern is not a field here (it cannot change). */
+const toFormField = (apiField: string) => (apiField === 'pattern' ? undefined : (apiField as Path<DidFormValues>));
+
+function EditDidForm({ did }: { did: DidDetail }) {
+  // The version the changes are measured against; a conflict moves it to the newer record.
+  const [base, setBase] = useState(did);
+  const [conflict, setConflict] = useState<DidDetail | null>(null);
+  const before = useMemo(() => storedDidValues(base), [base]);
+  // Only the changes are checked and sent (react-hook-form reads the newest resolver on each render).
+  const resolver = useMemo(() => requestResolver(updateDidRequestSchema, (values: DidFormValues) => didChanges(before, values)), [before]);
+  const form = useForm<DidFormValues, unknown, UpdateDidRequest>({ resolver, defaultValues: before });
+  const draft = useFormDraft(form);
+  const values = useWatch({ control: form.control }) as DidFormValues;
+  const changes = changeList(before, values);
+  const update = useUpdateDid(did.didId);
+  const navigate = useNavigate();
+  const toast = useToast();
+
+  const onSubmit = form.handleSubmit(async (request) => {
+    try {
+      const saved = await update.mutateAsync({ request, version: base.version });
+      draft.clear();
+      toast.success(`DID ${saved.pattern} saved.`);
+      void navigate(didPaths.detail(saved.didId));
+    } catch (error) {
+      const current = isApiError(error, 'CONFLICT') ? didDetailSchema.safeParse((error.details as { current?: unknown } | undefined)?.current) : undefined;
+      if (current?.success) setConflict(current.data);
+      else setServerErrors(form.setError, error, toFormField);
+    }
+  });
+
+  /** Starts again from the newer record, with each field the person changed put back on top. */
+  const reapply = (current: DidDetail) => {
+    const typed = form.getValues();
+    form.reset(storedDidValues(current));
+    for (const field of SETTINGS) {
+      if (typed[field] !== before[field]) form.setValue(field, typed[field], { shouldDirty: true });
+    }
+    for (const field of ['route', ...ROUTE_FIELDS] as const) {
+      if (typed.routing[field] !== before.routing[field]) form.setValue(`routing.${field}`, typed.routing[field], { shouldDirty: true });
+    }
+    setBase(current);
+    setConflict(null);
+  };
+
+  const discardMine = (current: DidDetail) => {
+    form.reset(storedDidValues(current));
+    draft.clear();
+    setBase(current);
+    setConflict(null);
+  };
+
+  const errors = form.formState.errors;
+  return (
+    <FormProvider {...form}>
+      <form className="did-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-label={`Edit DID ${did.pattern}`}>
+        <DraftNotice draft={draft} />
+        {conflict && <ConflictNotice before={before} current={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
+        <FormError message={errors.root?.server?.message ?? errors.root?.message} />
+        <DidSettingsFields isNew={false} storedRecordCall={before.recordCall} />
+        <RouteFields before={before.routing} agentNote={<CurrentAgent agent={base.agentUser} />} />
+        <ChangeSummary changes={changes} />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={changes.length === 0 || form.formState.isSubmitting || conflict !== null}>
+            {form.formState.isSubmitting ? 'Saving…' : 'Save changes'}
+          </button>
+          <Link className="button" to={didPaths.detail(did.didId)} onClick={draft.clear}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}
