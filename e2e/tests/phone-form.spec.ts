@@ -252,6 +252,7 @@ test('supervisor reveals the SIP secrets on request (audited)', async ({ page, l
   expect((await lastAudit(page, '6105', 'reveal:secrets'))?.outcome).toBe('success');
 
   await secrets.getByRole('button', { name: 'Hide secrets' }).click();
+  await expect(secrets).not.toContainText(password);
   expect(await page.content()).not.toContain(password);
 
   // The edit form changes a password without showing the old one.

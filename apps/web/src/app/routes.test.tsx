@@ -3,28 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PhoneListResponse } from '@vicidash/contracts/phone';
 import { fakeFetch, json } from '../test/fake-fetch';
+import { phoneRow } from '../test/fixtures';
 import { renderWithApp, sessionOf } from '../test/render';
 import { AppRoutes } from './routes';
 
-const phones: PhoneListResponse = {
-  rows: [
-    {
-      extension: '1001',
-      serverIp: '10.20.0.11',
-      login: '1001a',
-      fullName: 'Desk 1001',
-      dialplanNumber: '1001',
-      protocol: 'SIP',
-      gmtOffset: '-6.00',
-      userGroup: 'SALES',
-      active: true,
-      status: 'ACTIVE',
-    },
-  ],
-  total: 1,
-  page: 1,
-  pageSize: 50,
-};
+const phones: PhoneListResponse = { rows: [phoneRow], total: 1, page: 1, pageSize: 50 };
 
 afterEach(() => vi.unstubAllGlobals());
 

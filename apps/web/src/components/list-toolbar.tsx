@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { ListParam, ListPatch, ListQuerySchema, ListState } from '../lib/list-state';
 import { SelectField } from './form-field';
+import { SearchInput } from './search-input';
 
 /** The search box and filters above a list (a search landmark). */
 export function ListToolbar({ label, children }: { label: string; children: ReactNode }) {
@@ -7,6 +9,19 @@ export function ListToolbar({ label, children }: { label: string; children: Reac
     <div className="list-toolbar" role="search" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+/** A search box for one of the list's URL parameters (typing replaces the history entry). */
+export function ListSearch<S extends ListQuerySchema>({ list, param, label, hint }: { list: ListState<S>; param: ListParam<S>; label: string; hint?: string }) {
+  const value = (list.query as Record<string, unknown>)[param];
+  return (
+    <SearchInput
+      label={label}
+      hint={hint}
+      value={typeof value === 'string' ? value : ''}
+      onSearch={(text) => list.update({ [param]: text } as ListPatch<S>, { replace: true })}
+    />
   );
 }
 

@@ -21,23 +21,6 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
   );
 }
 
-/** A list without rows: because of the search and filters (with a way to clear them), or really empty. */
-export function EmptyList({ filtered, onClear, noMatch, none }: { filtered: boolean; onClear: () => void; noMatch: string; none: string }) {
-  return filtered ? (
-    <EmptyState
-      action={
-        <button type="button" className="button" onClick={onClear}>
-          Clear search and filters
-        </button>
-      }
-    >
-      {noMatch}
-    </EmptyState>
-  ) : (
-    <EmptyState>{none}</EmptyState>
-  );
-}
-
 /** What the failure means for people (ApiError messages are written for them), with a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return (

@@ -1,17 +1,11 @@
 import type { PhoneDetail } from '@vicidash/contracts/phone';
+import { phoneRow } from '../../test/fixtures';
 
-/** A stored phone for the tests, as the BFF's detail answers it. */
+/** A stored phone for the tests, as the BFF's detail answers it: the listed one, with every setting. */
 export const storedPhone: PhoneDetail = {
-  extension: '1001',
-  serverIp: '10.20.0.11',
-  login: '1001a',
-  fullName: 'Ann Smith',
-  dialplanNumber: '1001',
-  protocol: 'SIP',
+  ...phoneRow,
+  // VICIdial's own spelling of -6.00: the form must show it in the list's.
   gmtOffset: '-6',
-  userGroup: 'SALES',
-  active: true,
-  status: 'ACTIVE',
   voicemailId: '1001',
   outboundCallerId: '3125550100',
   outboundAltCallerId: '',

@@ -1,5 +1,4 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
   type AliasDetail,
   type AliasListQuery,
@@ -10,7 +9,7 @@ import {
   type UpdateAliasRequest,
   updateAliasResponseSchema,
 } from '@vicidash/contracts/alias';
-import { api, isApiError, segment } from '../../../lib/api-client';
+import { api, segment } from '../../../lib/api-client';
 
 /** Query keys of aliases: invalidate `aliasKeys.all` after any alias write. */
 export const aliasKeys = {
@@ -34,15 +33,6 @@ export const aliasQueryOptions = (aliasId: string) =>
     queryKey: aliasKeys.detail(aliasId),
     queryFn: ({ signal }) => api.get(aliasApiPath(aliasId), { schema: aliasDetailSchema, signal }),
   });
-
-const conflictDetailsSchema = z.object({ current: aliasDetailSchema });
-
-/** The alias as it is now, when a save was refused because someone else changed it first (409). */
-export function conflictingAlias(error: unknown): AliasDetail | undefined {
-  if (!isApiError(error, 'CONFLICT')) return undefined;
-  const details = conflictDetailsSchema.safeParse(error.details);
-  return details.success ? details.data.current : undefined;
-}
 
 /** After a write: the saved alias is shown at once, the lists are read again. */
 function useAliasSaved() {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json } from '../../../test/fake-fetch';
+import { phoneLoginsAnswer } from '../../../test/fixtures';
 import { renderWithApp, sessionOf } from '../../../test/render';
 import { AliasCreatePage } from './alias-create-page';
 
@@ -14,10 +15,7 @@ function renderCreate(answerPost: (body: unknown) => Response) {
   const posts: unknown[] = [];
   fakeFetch(async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === '/api/lookups/phone-logins') {
-      const search = url.searchParams.get('search') ?? '';
-      return json(200, PHONES.filter((login) => login.startsWith(search)).map((login) => ({ login, extension: login.slice(0, 4), serverIp: '10.20.0.11', fullName: null })));
-    }
+    if (url.pathname === '/api/lookups/phone-logins') return phoneLoginsAnswer(url, PHONES);
     const body = await request.json();
     posts.push(body);
     return answerPost(body);

@@ -1,19 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { type CreateAliasRequest, createAliasRequestSchema } from '@vicidash/contracts/alias';
 import { useLoginCheck } from '../../../components/chip-input/login-check';
 import { LoginPicker } from '../../../components/chip-input/login-picker';
 import { FormError, TextField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
-import { useToast } from '../../../components/toast';
+import { DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useCreateAlias } from '../api/aliases';
 import { aliasPaths } from '../paths';
 import { formFieldOf, listErrorMessage } from './alias-form-support';
-import { DraftNotice } from './draft-notice';
 import './alias-form.css';
 
 const toFormField = formFieldOf(['aliasId', 'name', 'logins'] as const);
@@ -38,8 +37,7 @@ function AliasCreateForm() {
   const logins = useWatch({ control: form.control, name: 'logins' });
   const check = useLoginCheck(logins);
   const create = useCreateAlias();
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -49,9 +47,7 @@ function AliasCreateForm() {
     }
     try {
       const alias = await create.mutateAsync(values);
-      draft.clear();
-      toast.success(`Alias ${alias.aliasId} added.`);
-      navigate(aliasPaths.detail(alias.aliasId));
+      saved(`Alias ${alias.aliasId} added.`, aliasPaths.detail(alias.aliasId));
     } catch (error) {
       setServerErrors(form.setError, error, toFormField);
     }
@@ -59,7 +55,7 @@ function AliasCreateForm() {
 
   return (
     <form className="panel alias-form" aria-label="New alias" onSubmit={(event) => void submit(event)} noValidate>
-      {draft.restored && <DraftNotice onDiscard={draft.discard} />}
+      <DraftNotice draft={draft} />
       <FormError message={errors.root?.server?.message} />
       <TextField label="Alias ID" hint="2 to 20 letters, digits, - or _. It cannot be changed later." required autoComplete="off" error={errors.aliasId?.message} {...form.register('aliasId')} />
       <TextField label="Name" hint="2 to 50 characters." required autoComplete="off" error={errors.name?.message} {...form.register('name')} />

@@ -4,7 +4,7 @@ import { ALIAS_LOGINS_BUDGET, type AliasDetail, aliasLoginsLength } from '@vicid
 import { Details, Value } from '../../../components/details';
 import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { QueryState } from '../../../components/query-state';
 import { Can, useCan } from '../../../lib/auth';
 import { aliasQueryOptions } from '../api/aliases';
 import { aliasPaths } from '../paths';
@@ -37,13 +37,7 @@ export function AliasDetailPage() {
           </>
         }
       />
-      {alias.isPending ? (
-        <LoadingState />
-      ) : alias.isError ? (
-        <ErrorState error={alias.error} onRetry={() => void alias.refetch()} />
-      ) : (
-        <AliasDetails alias={alias.data} />
-      )}
+      <QueryState query={alias}>{(data) => <AliasDetails alias={data} />}</QueryState>
       {alias.data && <RecordHistory type="alias" id={aliasId} />}
     </>
   );

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AliasDetail } from '@vicidash/contracts/alias';
 import { fakeFetch, json } from '../../../test/fake-fetch';
+import { phoneLoginsAnswer } from '../../../test/fixtures';
 import { renderWithApp, sessionOf } from '../../../test/render';
 import { AliasEditPage } from './alias-edit-page';
 
@@ -17,13 +18,7 @@ function fakeBff(initial: Omit<AliasDetail, 'version' | 'unknownLogins'>) {
   const puts: { body: unknown; ifMatch: string | null }[] = [];
   fakeFetch(async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === '/api/lookups/phone-logins') {
-      const search = url.searchParams.get('search') ?? '';
-      return json(
-        200,
-        PHONES.filter((login) => login.startsWith(search)).map((login) => ({ login, extension: login.slice(0, 4), serverIp: '10.20.0.11', fullName: null })),
-      );
-    }
+    if (url.pathname === '/api/lookups/phone-logins') return phoneLoginsAnswer(url, PHONES);
     if (url.pathname !== `/api/aliases/${alias.aliasId}`) return json(404, { code: 'NOT_FOUND', message: 'No such thing.' });
     if (request.method === 'GET') return json(200, record());
     const body = (await request.json()) as { name?: string; logins?: string[] };

@@ -2,10 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   ALIAS_LOGINS_BUDGET,
   type AliasDetail,
+  aliasDetailSchema,
   aliasLoginsLength,
   createAliasRequestSchema,
   type UpdateAliasRequest,
@@ -17,19 +18,18 @@ import { FormError, TextField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
 import { ErrorState, LoadingState } from '../../../components/states';
-import { useToast } from '../../../components/toast';
+import { conflictingRecord, DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { isApiError } from '../../../lib/api-client';
 import { Can } from '../../../lib/auth';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { type AliasEdit, editChanges, editOf, hasEditChanges, hasLoginChanges, reapplyEdit } from '../alias-changes';
-import { aliasQueryOptions, conflictingAlias, useUpdateAlias } from '../api/aliases';
+import { aliasQueryOptions, useUpdateAlias } from '../api/aliases';
 import { aliasPaths } from '../paths';
 import { formFieldOf, listErrorMessage } from './alias-form-support';
 import { ChangeSummary } from './change-summary';
 import { ConflictPanel } from './conflict-panel';
 import { DeleteAliasButton } from './delete-alias-button';
-import { DraftNotice } from './draft-notice';
 import { useEditBase } from './use-edit-base';
 import './alias-form.css';
 
@@ -79,8 +79,7 @@ function AliasEditForm({ loaded }: { loaded: AliasDetail }) {
   const changed = hasEditChanges(changes);
   const check = useLoginCheck(edited.logins, base);
   const update = useUpdateAlias(base.aliasId);
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
   const { errors } = form.formState;
 
   // Focus follows what needs attention once the review dialog has closed (it gives focus back first).
@@ -108,12 +107,10 @@ function AliasEditForm({ loaded }: { loaded: AliasDetail }) {
       ...(hasLoginChanges(saving.logins) ? { logins: values.logins } : {}),
     };
     try {
-      const saved = await update.mutateAsync({ body, version: base.version });
-      draft.clear();
-      toast.success(`Alias ${saved.aliasId} saved.`);
-      navigate(aliasPaths.detail(saved.aliasId));
+      const alias = await update.mutateAsync({ body, version: base.version });
+      saved(`Alias ${alias.aliasId} saved.`, aliasPaths.detail(alias.aliasId));
     } catch (error) {
-      const current = conflictingAlias(error);
+      const current = conflictingRecord(error, aliasDetailSchema);
       if (current) {
         setNotice('');
         setConflict(current);
@@ -159,7 +156,7 @@ function AliasEditForm({ loaded }: { loaded: AliasDetail }) {
         />
       )}
       <form className="panel alias-form" aria-label={`Alias ${base.aliasId}`} onSubmit={(event) => void submit(event)} noValidate>
-        {draft.restored && <DraftNotice onDiscard={discardDraft} />}
+        <DraftNotice draft={draft} onDiscard={discardDraft} />
         {notice && (
           <p ref={noticeRef} className="form-notice" role="status" tabIndex={-1}>
             {notice}

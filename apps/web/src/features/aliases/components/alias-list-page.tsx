@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ALIAS_SORT_FIELDS, type AliasRow, aliasListQuerySchema } from '@vicidash/contracts/alias';
-import { DataTable, listColumns } from '../../../components/data-table/data-table';
-import { listTableProps } from '../../../components/data-table/list-table-props';
+import { CreateLink } from '../../../components/create-link';
+import { listColumns } from '../../../components/data-table/data-table';
+import { editColumn } from '../../../components/data-table/edit-column';
+import { ListTable } from '../../../components/data-table/list-table';
 import { Value } from '../../../components/details';
-import { ListToolbar } from '../../../components/list-toolbar';
+import { ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
-import { SearchInput } from '../../../components/search-input';
-import { EmptyList, ErrorState } from '../../../components/states';
-import { Can, useCan } from '../../../lib/auth';
+import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { aliasListQueryOptions } from '../api/aliases';
 import { aliasPaths } from '../paths';
@@ -38,25 +38,13 @@ const readColumns = [
   column.accessor((alias) => alias.logins.length, { id: 'count', header: 'Logins' }),
   column.accessor('userGroup', { header: 'User group', cell: ({ getValue }) => <Value value={getValue()} /> }),
 ];
-const editColumns = [
-  ...readColumns,
-  column.display({
-    id: 'actions',
-    header: 'Actions',
-    cell: ({ row }) => (
-      <Link to={aliasPaths.edit(row.original.aliasId)}>
-        Edit <span className="visually-hidden">alias {row.original.aliasId}</span>
-      </Link>
-    ),
-  }),
-];
+const editColumns = [...readColumns, editColumn<AliasRow>((alias) => aliasPaths.edit(alias.aliasId), (alias) => `alias ${alias.aliasId}`)];
 
 const aliasId = (alias: AliasRow) => alias.aliasId;
 
 export function AliasListPage() {
   const list = useListState(aliasListQuerySchema);
-  const { query, update } = list;
-  const aliases = useQuery(aliasListQueryOptions(query));
+  const aliases = useQuery(aliasListQueryOptions(list.query));
   const canEdit = useCan('update:aliases');
 
   return (
@@ -65,39 +53,25 @@ export function AliasListPage() {
         title="Phone aliases"
         description="Names for lists of phone logins."
         actions={
-          <Can permission="create:aliases">
-            <Link className="button button--primary" to={aliasPaths.create}>
-              Add alias
-            </Link>
-          </Can>
+          <CreateLink permission="create:aliases" to={aliasPaths.create}>
+            Add alias
+          </CreateLink>
         }
       />
       <ListToolbar label="Search and filter phone aliases">
-        <SearchInput
-          label="Search aliases"
-          hint="Alias ID, name or a login"
-          value={query.search ?? ''}
-          onSearch={(search) => update({ search }, { replace: true })}
-        />
-        <SearchInput
-          label="Lists the login"
-          hint="Exactly this phone login"
-          value={query.login ?? ''}
-          onSearch={(login) => update({ login }, { replace: true })}
-        />
+        <ListSearch list={list} param="search" label="Search aliases" hint="Alias ID, name or a login" />
+        <ListSearch list={list} param="login" label="Lists the login" hint="Exactly this phone login" />
       </ListToolbar>
-      {aliases.isError && !aliases.data ? (
-        <ErrorState error={aliases.error} onRetry={() => void aliases.refetch()} />
-      ) : (
-        <DataTable
-          caption="Phone aliases"
-          columns={canEdit ? editColumns : readColumns}
-          getRowId={aliasId}
-          sortFields={ALIAS_SORT_FIELDS}
-          {...listTableProps(list, aliases)}
-          empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No alias matches this search." none="There are no phone aliases yet." />}
-        />
-      )}
+      <ListTable
+        list={list}
+        result={aliases}
+        caption="Phone aliases"
+        columns={canEdit ? editColumns : readColumns}
+        getRowId={aliasId}
+        sortFields={ALIAS_SORT_FIELDS}
+        noMatch="No alias matches this search."
+        none="There are no phone aliases yet."
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { type Ref, useId } from 'react';
+import type { Ref } from 'react';
 import type { AliasDetail } from '@vicidash/contracts/alias';
+import { ConflictNotice } from '../../../components/unsaved-changes';
 import { type AliasEdit, editChanges, editOf, reapplyEdit } from '../alias-changes';
 import { ChangeSummary } from './change-summary';
 
@@ -19,16 +20,20 @@ export interface ConflictPanelProps {
  * is dropped), or to give up the user's changes.
  */
 export function ConflictPanel({ loaded, edited, newer, onReapply, onDiscardMine, headingRef }: ConflictPanelProps) {
-  const headingId = useId();
   const newerEdit = editOf(newer);
   const theirs = editChanges(loaded, newerEdit);
   const mine = editChanges(loaded, edited);
   const result = reapplyEdit(loaded, edited, newerEdit);
   return (
-    <section className="panel conflict" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        Someone else changed this alias
-      </h2>
+    // Long (lists of logins): a region to move through, not read out at once; the page focuses its heading.
+    <ConflictNotice
+      record="alias"
+      reapplyLabel="Apply my changes to the newer list"
+      onReapply={onReapply}
+      onDiscard={onDiscardMine}
+      announce={false}
+      headingRef={headingRef}
+    >
       <p>
         It was saved by someone else after you opened it, so your changes were not saved. Nothing is lost: you can apply your
         changes to the newer list and review them again.
@@ -52,14 +57,6 @@ export function ConflictPanel({ loaded, edited, newer, onReapply, onDiscardMine,
       <p>
         With your changes applied, the list holds {result.logins.length} logins, everything the other person added included.
       </p>
-      <div className="form-actions">
-        <button type="button" className="button button--primary" onClick={onReapply}>
-          Apply my changes to the newer list
-        </button>
-        <button type="button" className="button" onClick={onDiscardMine}>
-          Discard my changes
-        </button>
-      </div>
-    </section>
+    </ConflictNotice>
   );
 }

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type AuditEntry, auditQuerySchema } from '@vicidash/contracts/audit';
 import { DataTable, listColumns } from '../../../components/data-table/data-table';
+import { EmptyList } from '../../../components/data-table/list-table';
 import { FieldChanges } from '../../../components/history/field-changes';
 import { AUDITED_ACTIONS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
-import { ChoiceFilter, ListToolbar } from '../../../components/list-toolbar';
+import { ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
-import { SearchInput } from '../../../components/search-input';
-import { EmptyList, ErrorState } from '../../../components/states';
+import { ErrorState } from '../../../components/states';
 import { useCan, useUser } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { auditListQueryOptions } from '../api/audit';
@@ -96,16 +96,9 @@ function AuditLog({ seesAll }: { seesAll: boolean }) {
   return (
     <>
       <ListToolbar label="Filter the audit log">
-        {seesAll && (
-          <SearchInput label="Person" hint="Username, exactly" value={query.actor ?? ''} onSearch={(actor) => update({ actor }, { replace: true })} />
-        )}
+        {seesAll && <ListSearch list={list} param="actor" label="Person" hint="Username, exactly" />}
         <ChoiceFilter label="Record type" anyLabel="All types" value={query.targetType ?? ''} options={TARGET_TYPES} onChange={(targetType) => update({ targetType })} />
-        <SearchInput
-          label="Record ID"
-          hint="DID ID, alias ID, or extension@server IP"
-          value={query.targetId ?? ''}
-          onSearch={(targetId) => update({ targetId }, { replace: true })}
-        />
+        <ListSearch list={list} param="targetId" label="Record ID" hint="DID ID, alias ID, or extension@server IP" />
         <ChoiceFilter label="Action" anyLabel="All actions" value={query.action ?? ''} options={ACTIONS} onChange={(action) => update({ action })} />
         <ChoiceFilter label="Outcome" anyLabel="Done and not done" value={query.outcome ?? ''} options={OUTCOMES} onChange={(outcome) => update({ outcome })} />
         <TimeFilter label="From" value={query.from} onChange={(from) => update({ from }, { replace: true })} />

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
 import { type DidListQuery, didDetailSchema, didListResponseSchema } from '@vicidash/contracts/did';
 import { api, segment } from '../../../lib/api-client';
 
@@ -24,3 +25,14 @@ export const didQueryOptions = (didId: number) =>
     queryKey: didKeys.detail(didId),
     queryFn: ({ signal }) => api.get(didApiPath(didId), { schema: didDetailSchema, signal }),
   });
+
+/**
+ * The DID the page's address names (`:didId`). An address that names no DID ID at all fetches
+ * nothing: `missing` says so, for the page to show instead.
+ */
+export function useDidOfPath() {
+  const didId = Number(useParams().didId);
+  const valid = Number.isInteger(didId) && didId > 0;
+  const did = useQuery({ ...didQueryOptions(didId), enabled: valid });
+  return { didId, did, missing: valid ? undefined : 'There is no DID with this ID.' };
+}

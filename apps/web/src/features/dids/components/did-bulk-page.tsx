@@ -12,6 +12,7 @@ import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
 import { EmptyState } from '../../../components/states';
 import { useToast } from '../../../components/toast';
+import { DraftNotice } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useBulkUpdateDids } from '../api/did-changes';
@@ -20,7 +21,6 @@ import { requestResolver } from '../form/payload-resolver';
 import { EMPTY_ROUTING } from '../form/routing-values';
 import { RECORDING_LABELS } from '../labels';
 import { didPaths } from '../paths';
-import { DraftNotice } from './draft-notice';
 import { ResultsSection } from './results-section';
 import { RouteFields } from './route-fields';
 

@@ -1,52 +1,45 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { type FieldError, useForm } from 'react-hook-form';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { type CopyDidRequest, type CopyDidResponse, copyDidRequestSchema, type DidDetail } from '@vicidash/contracts/did';
 import { Field, FormError, TextField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
+import { QueryState } from '../../../components/query-state';
 import { RequirePermission } from '../../../components/require-permission';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useToast } from '../../../components/toast';
+import { DraftNotice } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useCopyDid } from '../api/did-changes';
-import { didQueryOptions } from '../api/dids';
+import { useDidOfPath } from '../api/dids';
 import { type CopyFormValues, copyRequest, NEW_COPY, typedPatterns } from '../form/copy-values';
 import { requestResolver } from '../form/payload-resolver';
 import { didPaths } from '../paths';
-import { DraftNotice } from './draft-notice';
 import { ResultsSection } from './results-section';
 import './did-form.css';
 
 export function DidCopyPage() {
-  const didId = Number(useParams().didId);
-  const valid = Number.isInteger(didId) && didId > 0;
-  const did = useQuery({ ...didQueryOptions(didId), enabled: valid });
+  const { didId, did, missing } = useDidOfPath();
   return (
     <>
       <PageHeader
         title={did.data ? `Copy DID ${did.data.pattern}` : 'Copy DID'}
         description="New numbers with every setting of this DID: its route and target, recording and filters."
         actions={
-          valid && (
+          !missing && (
             <Link className="button" to={didPaths.detail(didId)}>
               Back to the DID
             </Link>
           )
         }
       />
-      {!valid ? (
-        <EmptyState>There is no DID with this ID.</EmptyState>
-      ) : did.isPending ? (
-        <LoadingState />
-      ) : did.isError ? (
-        <ErrorState error={did.error} onRetry={() => void did.refetch()} />
-      ) : (
-        <RequirePermission permission="copy:dids">
-          <CopyDidForm source={did.data} />
-        </RequirePermission>
-      )}
+      <QueryState query={did} missing={missing}>
+        {(data) => (
+          <RequirePermission permission="copy:dids">
+            <CopyDidForm source={data} />
+          </RequirePermission>
+        )}
+      </QueryState>
     </>
   );
 }

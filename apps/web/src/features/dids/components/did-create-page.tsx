@@ -1,10 +1,10 @@
 import { FormProvider, useForm } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { type CreateDidRequest, createDidRequestSchema } from '@vicidash/contracts/did';
 import { FormError } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
-import { useToast } from '../../../components/toast';
+import { DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useCreateDid } from '../api/did-changes';
@@ -13,7 +13,6 @@ import { requestResolver } from '../form/payload-resolver';
 import { EMPTY_ROUTING } from '../form/routing-values';
 import { didPaths } from '../paths';
 import { DidSettingsFields } from './did-settings-fields';
-import { DraftNotice } from './draft-notice';
 import { RouteFields } from './route-fields';
 
 const resolver = requestResolver(createDidRequestSchema, newDidRequest);
@@ -41,15 +40,12 @@ function NewDidForm() {
   const form = useForm<DidFormValues, unknown, CreateDidRequest>({ resolver, defaultValues: NEW_DID_VALUES });
   const draft = useFormDraft(form);
   const create = useCreateDid();
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
 
   const onSubmit = form.handleSubmit(async (request) => {
     try {
       const did = await create.mutateAsync(request);
-      draft.clear();
-      toast.success(`DID ${did.pattern} added.`);
-      void navigate(didPaths.detail(did.didId));
+      saved(`DID ${did.pattern} added.`, didPaths.detail(did.didId));
     } catch (error) {
       setServerErrors(form.setError, error);
     }

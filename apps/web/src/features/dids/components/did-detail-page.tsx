@@ -1,19 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { DID_ROUTE_FIELDS, type DidDetail, didTarget } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
 import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { Can, useCan } from '../../../lib/auth';
-import { didQueryOptions } from '../api/dids';
-import { didPaths } from '../paths';
+import { QueryState } from '../../../components/query-state';
+import { useCan } from '../../../lib/auth';
+import { useDidOfPath } from '../api/dids';
 import { RECORDING_LABELS, ROUTE_FIELD_LABELS, routeLabel } from '../labels';
-import { DeleteDidButton } from './delete-did-button';
+import { didPaths } from '../paths';
+import { CopyAndDelete } from './copy-and-delete';
 
 export function DidDetailPage() {
-  const didId = Number(useParams().didId);
-  const did = useQuery({ ...didQueryOptions(didId), enabled: Number.isInteger(didId) && didId > 0 });
+  const { didId, did, missing } = useDidOfPath();
   const canEdit = useCan('update:dids');
 
   return (
@@ -31,30 +29,13 @@ export function DidDetailPage() {
                 Edit DID
               </Link>
             )}
-            {did.data && (
-              <>
-                <Can permission="copy:dids">
-                  <Link className="button" to={didPaths.copy(didId)}>
-                    Copy DID
-                  </Link>
-                </Can>
-                <Can permission="delete:dids">
-                  <DeleteDidButton did={did.data} />
-                </Can>
-              </>
-            )}
+            {did.data && <CopyAndDelete did={did.data} />}
           </>
         }
       />
-      {!Number.isInteger(didId) || didId < 1 ? (
-        <EmptyState>There is no DID with this ID.</EmptyState>
-      ) : did.isPending ? (
-        <LoadingState />
-      ) : did.isError ? (
-        <ErrorState error={did.error} onRetry={() => void did.refetch()} />
-      ) : (
-        <DidDetails did={did.data} />
-      )}
+      <QueryState query={did} missing={missing}>
+        {(data) => <DidDetails did={data} />}
+      </QueryState>
       {did.data && <RecordHistory type="did" id={String(didId)} />}
     </>
   );

@@ -1,35 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { FormProvider, type Path, useForm, useWatch } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { type DidDetail, type UpdateDidRequest, didDetailSchema, updateDidRequestSchema } from '@vicidash/contracts/did';
 import { FormError } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
+import { QueryState } from '../../../components/query-state';
 import { RequirePermission } from '../../../components/require-permission';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { useToast } from '../../../components/toast';
-import { isApiError } from '../../../lib/api-client';
-import { Can } from '../../../lib/auth';
+import { conflictingRecord, DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useUpdateDid } from '../api/did-changes';
-import { didQueryOptions } from '../api/dids';
+import { useDidOfPath } from '../api/dids';
 import { changeList } from '../form/change-list';
 import { type DidFormValues, didChanges, storedDidValues } from '../form/did-values';
 import { requestResolver } from '../form/payload-resolver';
 import { ROUTE_FIELDS } from '../form/routing-values';
 import { didPaths } from '../paths';
 import { ChangeSummary } from './change-summary';
-import { ConflictNotice } from './conflict-notice';
-import { DeleteDidButton } from './delete-did-button';
+import { DidConflictNotice } from './conflict-notice';
+import { CopyAndDelete } from './copy-and-delete';
 import { DidSettingsFields } from './did-settings-fields';
-import { DraftNotice } from './draft-notice';
 import { CurrentAgent, RouteFields } from './route-fields';
 
 export function DidEditPage() {
-  const didId = Number(useParams().didId);
-  const valid = Number.isInteger(didId) && didId > 0;
-  const did = useQuery({ ...didQueryOptions(didId), enabled: valid });
+  const { didId, did, missing } = useDidOfPath();
 
   return (
     <>
@@ -38,38 +32,23 @@ export function DidEditPage() {
         description={did.data?.description ?? undefined}
         actions={
           <>
-            {valid && (
+            {!missing && (
               <Link className="button" to={didPaths.detail(didId)}>
                 Back to the DID
               </Link>
             )}
-            {did.data && (
-              <>
-                <Can permission="copy:dids">
-                  <Link className="button" to={didPaths.copy(didId)}>
-                    Copy DID
-                  </Link>
-                </Can>
-                <Can permission="delete:dids">
-                  <DeleteDidButton did={did.data} />
-                </Can>
-              </>
-            )}
+            {did.data && <CopyAndDelete did={did.data} />}
           </>
         }
       />
-      {!valid ? (
-        <EmptyState>There is no DID with this ID.</EmptyState>
-      ) : did.isPending ? (
-        <LoadingState />
-      ) : did.isError ? (
-        <ErrorState error={did.error} onRetry={() => void did.refetch()} />
-      ) : (
-        <RequirePermission permission="update:dids">
-          {/* Loaded once: a newer version of the record arrives through the conflict notice, not under the person's typing. */}
-          <EditDidForm did={did.data} />
-        </RequirePermission>
-      )}
+      <QueryState query={did} missing={missing}>
+        {(data) => (
+          <RequirePermission permission="update:dids">
+            {/* Loaded once: a newer version of the record arrives through the conflict notice, not under the person's typing. */}
+            <EditDidForm did={data} />
+          </RequirePermission>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -91,18 +70,15 @@ function EditDidForm({ did }: { did: DidDetail }) {
   const values = useWatch({ control: form.control }) as DidFormValues;
   const changes = changeList(before, values);
   const update = useUpdateDid(did.didId);
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
 
   const onSubmit = form.handleSubmit(async (request) => {
     try {
-      const saved = await update.mutateAsync({ request, version: base.version });
-      draft.clear();
-      toast.success(`DID ${saved.pattern} saved.`);
-      void navigate(didPaths.detail(saved.didId));
+      const answer = await update.mutateAsync({ request, version: base.version });
+      saved(`DID ${answer.pattern} saved.`, didPaths.detail(answer.didId));
     } catch (error) {
-      const current = isApiError(error, 'CONFLICT') ? didDetailSchema.safeParse((error.details as { current?: unknown } | undefined)?.current) : undefined;
-      if (current?.success) setConflict(current.data);
+      const current = conflictingRecord(error, didDetailSchema);
+      if (current) setConflict(current);
       else setServerErrors(form.setError, error, toFormField);
     }
   });
@@ -133,7 +109,7 @@ function EditDidForm({ did }: { did: DidDetail }) {
     <FormProvider {...form}>
       <form className="did-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-label={`Edit DID ${did.pattern}`}>
         <DraftNotice draft={draft} />
-        {conflict && <ConflictNotice before={before} current={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
+        {conflict && <DidConflictNotice before={before} current={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
         <FormError message={errors.root?.server?.message ?? errors.root?.message} />
         <DidSettingsFields isNew={false} storedRecordCall={before.recordCall} />
         <RouteFields before={before.routing} agentNote={<CurrentAgent agent={base.agentUser} />} />

@@ -5,22 +5,11 @@ import type { DidDetail } from '@vicidash/contracts/did';
 import type { Role } from '@vicidash/contracts/permissions';
 import { AppRoutes } from '../../../app/routes';
 import { fakeFetch, json } from '../../../test/fake-fetch';
+import { phoneRow } from '../../../test/fixtures';
 import { renderWithApp, sessionOf } from '../../../test/render';
 import { storedDid } from '../test-did';
 
 const DID_PATH = `/api/dids/${storedDid.didId}`;
-const PHONE = {
-  extension: '1001',
-  serverIp: '10.20.0.11',
-  login: '1001a',
-  fullName: 'Ann Smith',
-  dialplanNumber: '1001',
-  protocol: 'SIP',
-  gmtOffset: '-6.00',
-  userGroup: 'SALES',
-  active: true,
-  status: 'ACTIVE',
-};
 
 /** The BFF as far as the DID forms use it; `onWrite` answers the writes. */
 function fakeBff(did: () => DidDetail, onWrite: (request: Request) => Response | Promise<Response> = () => json(500, {})) {
@@ -36,7 +25,7 @@ function fakeBff(did: () => DidDetail, onWrite: (request: Request) => Response |
     if (path === '/api/lookups/call-menus') return json(200, [{ menuId: 'MAIN_IVR', name: 'Main menu' }]);
     if (path === '/api/lookups/campaigns') return json(200, [{ campaignId: 'OUTSALES', name: 'Outbound sales', active: true }]);
     if (path === '/api/lookups/servers') return json(200, [{ serverId: 'ast1', serverIp: '10.20.0.11', description: null, active: true }]);
-    if (path === '/api/phones') return json(200, { rows: [PHONE], total: 1, page: 1, pageSize: 20 });
+    if (path === '/api/phones') return json(200, { rows: [phoneRow], total: 1, page: 1, pageSize: 20 });
     return json(404, { code: 'NOT_FOUND', message: `no fake for ${path}` });
   });
 }

@@ -3,14 +3,14 @@ import type { RowSelectionState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES } from '@vicidash/contracts/did';
-import { DataTable, listColumns } from '../../../components/data-table/data-table';
-import { listTableProps } from '../../../components/data-table/list-table-props';
+import { CreateLink } from '../../../components/create-link';
+import { listColumns } from '../../../components/data-table/data-table';
+import { editColumn } from '../../../components/data-table/edit-column';
+import { ListTable } from '../../../components/data-table/list-table';
 import { Value, YesNo } from '../../../components/details';
-import { ActiveFilter, ChoiceFilter, ListToolbar } from '../../../components/list-toolbar';
+import { ActiveFilter, ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
-import { SearchInput } from '../../../components/search-input';
-import { EmptyList, ErrorState } from '../../../components/states';
-import { Can, useCan } from '../../../lib/auth';
+import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { lookupQueries } from '../../../lib/lookups';
 import { didListQueryOptions } from '../api/dids';
@@ -38,18 +38,7 @@ const readColumns = [
   }),
   column.accessor('didId', { header: 'DID ID' }),
 ];
-const editColumns = [
-  ...readColumns,
-  column.display({
-    id: 'actions',
-    header: 'Actions',
-    cell: ({ row }) => (
-      <Link to={didPaths.edit(row.original.didId)}>
-        Edit <span className="visually-hidden">DID {row.original.pattern}</span>
-      </Link>
-    ),
-  }),
-];
+const editColumns = [...readColumns, editColumn<DidRow>((did) => didPaths.edit(did.didId), (did) => `DID ${did.pattern}`)];
 
 const ROUTE_OPTIONS = DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] }));
 const RECORDING_OPTIONS = RECORD_CALL_MODES.map((mode) => ({ value: mode, label: RECORDING_LABELS[mode] ?? mode }));
@@ -72,27 +61,15 @@ export function DidListPage() {
         title="DIDs"
         description="Inbound numbers and where their calls go."
         actions={
-          <Can permission="create:dids">
-            <Link className="button button--primary" to={didPaths.create}>
-              Add DID
-            </Link>
-          </Can>
+          <CreateLink permission="create:dids" to={didPaths.create}>
+            Add DID
+          </CreateLink>
         }
       />
       <ListToolbar label="Search and filter DIDs">
-        <SearchInput
-          label="Search DIDs"
-          hint="Number (start of the pattern) or description"
-          value={query.search ?? ''}
-          onSearch={(search) => update({ search }, { replace: true })}
-        />
+        <ListSearch list={list} param="search" label="Search DIDs" hint="Number (start of the pattern) or description" />
         <ChoiceFilter label="Route" anyLabel="All routes" value={query.route ?? ''} options={ROUTE_OPTIONS} onChange={(route) => update({ route })} />
-        <SearchInput
-          label="Route target"
-          hint="Extension, box, phone, in-group, menu or agent"
-          value={query.target ?? ''}
-          onSearch={(target) => update({ target }, { replace: true })}
-        />
+        <ListSearch list={list} param="target" label="Route target" hint="Extension, box, phone, in-group, menu or agent" />
         <ChoiceFilter
           label="In-group"
           anyLabel="Any in-group"
@@ -112,22 +89,18 @@ export function DidListPage() {
         />
         <ActiveFilter value={query.active} onChange={(active) => update({ active })} />
       </ListToolbar>
-      {dids.isError && !dids.data ? (
-        <ErrorState error={dids.error} onRetry={() => void dids.refetch()} />
-      ) : (
-        <>
-          {canEdit && <SelectionBar selected={selected} rows={dids.data?.rows} onClear={() => setSelected({})} />}
-          <DataTable
-            caption="DIDs"
-            columns={canEdit ? editColumns : readColumns}
-            getRowId={didRowId}
-            sortFields={DID_SORT_FIELDS}
-            {...listTableProps(list, dids)}
-            empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No DID matches this search." none="There are no DIDs yet." />}
-            {...(canEdit ? { selection: { selected, onChange: setSelected, rowLabel: selectLabel } } : {})}
-          />
-        </>
-      )}
+      <ListTable
+        list={list}
+        result={dids}
+        caption="DIDs"
+        columns={canEdit ? editColumns : readColumns}
+        getRowId={didRowId}
+        sortFields={DID_SORT_FIELDS}
+        noMatch="No DID matches this search."
+        none="There are no DIDs yet."
+        selection={canEdit ? { selected, onChange: setSelected, rowLabel: selectLabel } : undefined}
+        above={canEdit && <SelectionBar selected={selected} rows={dids.data?.rows} onClear={() => setSelected({})} />}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { DEFAULT_GMT_OFFSET } from '@vicidash/contracts/gmt';
 import { type CreatePhoneRequest, createPhoneRequestSchema } from '@vicidash/contracts/phone';
 import type { z } from 'zod';
@@ -9,13 +9,12 @@ import { CheckboxField, FormError, TextField } from '../../../components/form-fi
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
 import { ErrorState, LoadingState } from '../../../components/states';
-import { useToast } from '../../../components/toast';
+import { DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useCreatePhone } from '../api/phones';
 import { phonePaths } from '../paths';
 import { ALL_USER_GROUPS, ChoiceField, type PhoneChoices, protocolChoices, usePhoneChoices, webphoneChoices } from './phone-choices';
-import { DraftNotice } from './draft-notice';
 import { saveOutcomeState } from './save-outcome';
 import './phone-form.css';
 
@@ -71,8 +70,7 @@ function PhoneCreateForm({ choices }: { choices: PhoneChoices }) {
   const form = useForm<CreateValues, unknown, CreatePhoneRequest>({ resolver: zodResolver(createPhoneRequestSchema), defaultValues: DEFAULTS });
   const draft = useFormDraft(form);
   const create = useCreatePhone();
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
   const [showSecrets, setShowSecrets] = useState(false);
   const { errors, isSubmitting } = form.formState;
 
@@ -90,10 +88,8 @@ function PhoneCreateForm({ choices }: { choices: PhoneChoices }) {
   const submit = form.handleSubmit(async (phone) => {
     try {
       const answer = await create.mutateAsync(phone);
-      draft.clear();
       const summary = `Added phone ${answer.extension} on ${answer.serverIp}.`;
-      toast.success(summary);
-      void navigate(phonePaths.detail(answer), { state: saveOutcomeState({ summary, serversAwaitingRebuild: answer.serversAwaitingRebuild }) });
+      saved(summary, phonePaths.detail(answer), saveOutcomeState({ summary, serversAwaitingRebuild: answer.serversAwaitingRebuild }));
     } catch (failure) {
       setServerErrors(form.setError, failure);
     }

@@ -4,7 +4,7 @@ import type { PhoneDetail, PhoneKey } from '@vicidash/contracts/phone';
 import { Details, Value, YesNo } from '../../../components/details';
 import { RecordHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
 import { phoneQueryOptions } from '../api/phones';
 import { phonePaths } from '../paths';
@@ -38,16 +38,14 @@ export function PhoneDetailPage() {
         }
       />
       <SaveOutcomeNotice />
-      {phone.isPending ? (
-        <LoadingState />
-      ) : phone.isError ? (
-        <ErrorState error={phone.error} onRetry={() => void phone.refetch()} />
-      ) : (
-        <>
-          <PhoneDetails phone={phone.data} />
-          <PhoneSecrets phoneKey={key} />
-        </>
-      )}
+      <QueryState query={phone}>
+        {(data) => (
+          <>
+            <PhoneDetails phone={data} />
+            <PhoneSecrets phoneKey={key} />
+          </>
+        )}
+      </QueryState>
       {phone.data && <RecordHistory type="phone" id={`${extension}@${serverIp}`} />}
     </>
   );

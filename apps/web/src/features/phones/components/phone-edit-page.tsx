@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { type PhoneDetail, type PhoneKey, phoneDetailSchema, type UpdatePhoneRequest } from '@vicidash/contracts/phone';
-import { z } from 'zod';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CheckboxField, FormError, TextField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
 import { ErrorState, LoadingState } from '../../../components/states';
-import { useToast } from '../../../components/toast';
-import { isApiError } from '../../../lib/api-client';
+import { ConflictNotice, conflictingRecord, DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { phoneForEditQueryOptions, useUpdatePhone } from '../api/phones';
@@ -29,7 +27,6 @@ import {
 import { phoneChangesResolver, phoneUpdateRequest } from '../phone-changes-resolver';
 import { ChangeList, changeCount } from './change-list';
 import { DeletePhoneButton } from './delete-phone';
-import { DraftNotice } from './draft-notice';
 import { ChoiceField, type Choice, type PhoneChoices, protocolChoices, usePhoneChoices, webphoneChoices } from './phone-choices';
 import { PhoneSecrets } from './phone-secrets';
 import { saveOutcomeState } from './save-outcome';
@@ -74,8 +71,6 @@ interface Base {
 }
 const baseOf = (phone: PhoneDetail): Base => ({ phone, values: phoneFormValues(phone) });
 
-const conflictSchema = z.object({ current: phoneDetailSchema });
-
 function PhoneEditForm({ loadedPhone, choices }: { loadedPhone: PhoneDetail; choices: PhoneChoices }) {
   const [base, setBase] = useState(() => baseOf(loadedPhone));
   // The resolver runs outside rendering: it reads the base through a ref.
@@ -84,8 +79,7 @@ function PhoneEditForm({ loadedPhone, choices }: { loadedPhone: PhoneDetail; cho
   const form = useForm<PhoneFormValues>({ defaultValues: base.values, resolver });
   const draft = useFormDraft(form);
   const update = useUpdatePhone(base.phone);
-  const navigate = useNavigate();
-  const toast = useToast();
+  const saved = useFormSaved(draft);
   const [review, setReview] = useState<UpdatePhoneRequest | null>(null);
   const [conflict, setConflict] = useState<PhoneDetail | null>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
@@ -109,13 +103,11 @@ function PhoneEditForm({ loadedPhone, choices }: { loadedPhone: PhoneDetail; cho
   const save = async (request: UpdatePhoneRequest) => {
     try {
       const answer = await update.mutateAsync({ changes: request, version: base.phone.version });
-      draft.clear();
       const summary = `Saved ${changeCount(Object.keys(request).length)} to ${name}.`;
-      toast.success(summary);
-      void navigate(phonePaths.detail(answer), { state: saveOutcomeState({ summary, serversAwaitingRebuild: answer.serversAwaitingRebuild }) });
+      saved(summary, phonePaths.detail(answer), saveOutcomeState({ summary, serversAwaitingRebuild: answer.serversAwaitingRebuild }));
     } catch (error) {
-      const current = isApiError(error, 'CONFLICT') ? conflictSchema.safeParse(error.details) : undefined;
-      if (current?.success) setConflict(current.data.current);
+      const current = conflictingRecord(error, phoneDetailSchema);
+      if (current) setConflict(current);
       else setServerErrors(form.setError, error);
     }
   };
@@ -128,7 +120,7 @@ function PhoneEditForm({ loadedPhone, choices }: { loadedPhone: PhoneDetail; cho
   return (
     <>
       {conflict && (
-        <ConflictNotice
+        <PhoneConflictNotice
           loaded={base.values}
           current={conflict}
           onReapply={() => {
@@ -184,34 +176,18 @@ function PhoneEditForm({ loadedPhone, choices }: { loadedPhone: PhoneDetail; cho
 }
 
 /** The phone changed under the user's hands (409): what changed, and the way forward. */
-function ConflictNotice({ loaded, current, onReapply, onDiscard }: { loaded: PhoneFormValues; current: PhoneDetail; onReapply: () => void; onDiscard: () => void }) {
+function PhoneConflictNotice({ loaded, current, onReapply, onDiscard }: { loaded: PhoneFormValues; current: PhoneDetail; onReapply: () => void; onDiscard: () => void }) {
   const theirs = changeList(loaded, phoneFormValues(current));
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The save that met the conflict is over: the user continues here.
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="form-notice conflict-notice" role="alert" aria-labelledby="conflict-heading">
-      <div>
-        <h2 id="conflict-heading" ref={heading} tabIndex={-1}>
-          Someone else changed this phone
-        </h2>
-        <p>Nothing was saved. Since you opened the form, the phone changed:</p>
-        {theirs.length > 0 ? (
-          <ChangeList changes={theirs} label="Changed by someone else" />
-        ) : (
-          <p>in settings this form does not show (its secrets or status).</p>
-        )}
-        <p>Re-apply your changes on top of the current values, review them, and save again.</p>
-      </div>
-      <div className="page-actions">
-        <button type="button" className="button button--primary" onClick={onReapply}>
-          Re-apply my changes
-        </button>
-        <button type="button" className="button" onClick={onDiscard}>
-          Discard my changes
-        </button>
-      </div>
-    </section>
+    <ConflictNotice record="phone" reapplyLabel="Re-apply my changes" onReapply={onReapply} onDiscard={onDiscard}>
+      <p>Nothing was saved. Since you opened the form, the phone changed:</p>
+      {theirs.length > 0 ? (
+        <ChangeList changes={theirs} label="Changed by someone else" />
+      ) : (
+        <p>in settings this form does not show (its secrets or status).</p>
+      )}
+      <p>Re-apply your changes on top of the current values, review them, and save again.</p>
+    </ConflictNotice>
   );
 }
 

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { PHONE_SORT_FIELDS, PROTOCOLS, type PhoneRow, phoneListQuerySchema } from '@vicidash/contracts/phone';
-import { DataTable, listColumns } from '../../../components/data-table/data-table';
-import { listTableProps } from '../../../components/data-table/list-table-props';
+import { CreateLink } from '../../../components/create-link';
+import { listColumns } from '../../../components/data-table/data-table';
+import { editColumn } from '../../../components/data-table/edit-column';
+import { ListTable } from '../../../components/data-table/list-table';
 import { YesNo } from '../../../components/details';
-import { ActiveFilter, ChoiceFilter, ListToolbar } from '../../../components/list-toolbar';
+import { ActiveFilter, ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
-import { SearchInput } from '../../../components/search-input';
-import { EmptyList, ErrorState } from '../../../components/states';
-import { Can, useCan } from '../../../lib/auth';
+import { useCan } from '../../../lib/auth';
 import { useListState } from '../../../lib/list-state';
 import { lookupQueries } from '../../../lib/lookups';
 import { phoneListQueryOptions } from '../api/phones';
@@ -31,18 +31,7 @@ const readColumns = [
   column.accessor('userGroup', { header: 'User group' }),
   column.accessor('active', { header: 'Active', cell: ({ getValue }) => <YesNo value={getValue()} /> }),
 ];
-const editColumns = [
-  ...readColumns,
-  column.display({
-    id: 'actions',
-    header: 'Actions',
-    cell: ({ row }) => (
-      <Link to={phonePaths.edit(row.original)}>
-        Edit <span className="visually-hidden">{phoneName(row.original)}</span>
-      </Link>
-    ),
-  }),
-];
+const editColumns = [...readColumns, editColumn<PhoneRow>(phonePaths.edit, phoneName)];
 
 const phoneId = (phone: PhoneRow) => `${phone.serverIp}/${phone.extension}`;
 const PROTOCOL_OPTIONS = [...PROTOCOLS, 'PJSIP'].map((protocol) => ({ value: protocol, label: protocol }));
@@ -59,21 +48,14 @@ export function PhoneListPage() {
       <PageHeader
         title="Phones"
         actions={
-          <Can permission="create:phones">
-            <Link className="button button--primary" to={phonePaths.create}>
-              Add phone
-            </Link>
-          </Can>
+          <CreateLink permission="create:phones" to={phonePaths.create}>
+            Add phone
+          </CreateLink>
         }
       />
       <SaveOutcomeNotice />
       <ListToolbar label="Search and filter phones">
-        <SearchInput
-          label="Search phones"
-          hint="Extension, login, name or dialplan number"
-          value={query.search ?? ''}
-          onSearch={(search) => update({ search }, { replace: true })}
-        />
+        <ListSearch list={list} param="search" label="Search phones" hint="Extension, login, name or dialplan number" />
         <ChoiceFilter
           label="Server"
           anyLabel="All servers"
@@ -84,18 +66,16 @@ export function PhoneListPage() {
         <ChoiceFilter label="Protocol" anyLabel="All protocols" value={query.protocol ?? ''} options={PROTOCOL_OPTIONS} onChange={(protocol) => update({ protocol })} />
         <ActiveFilter value={query.active} onChange={(active) => update({ active })} />
       </ListToolbar>
-      {phones.isError && !phones.data ? (
-        <ErrorState error={phones.error} onRetry={() => void phones.refetch()} />
-      ) : (
-        <DataTable
-          caption="Phones"
-          columns={canEdit ? editColumns : readColumns}
-          getRowId={phoneId}
-          sortFields={PHONE_SORT_FIELDS}
-          {...listTableProps(list, phones)}
-          empty={<EmptyList filtered={list.filtered} onClear={list.clearFilters} noMatch="No phone matches this search." none="There are no phones yet." />}
-        />
-      )}
+      <ListTable
+        list={list}
+        result={phones}
+        caption="Phones"
+        columns={canEdit ? editColumns : readColumns}
+        getRowId={phoneId}
+        sortFields={PHONE_SORT_FIELDS}
+        noMatch="No phone matches this search."
+        none="There are no phones yet."
+      />
     </>
   );
 }
