@@ -21,7 +21,7 @@ export async function writeOverhead(stack: Stack, session: Session): Promise<boo
   const detail = await request(`${stack.dashboardUrl}/api/dids/${viaBff.didId}`, { headers: session.headers });
   let version = ((await detail.body.json()) as { version: string }).version;
 
-  const vicidial = createVicidialClient({ url: stack.vicidialApiUrl, user: 'dashboard', pass: 'Dash-Demo-2026', source: 'bench' });
+  const vicidial = createVicidialClient({ ...stack.vicidialApi, source: 'bench' });
   const bffMs: number[] = [];
   const directMs: number[] = [];
   for (let i = 0; i < ROUNDS + 20; i++) {

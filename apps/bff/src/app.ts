@@ -11,6 +11,7 @@ import type { Accounts } from './auth/accounts.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { DashboardDatabase } from './store/schema.js';
+import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 import { AppError, errorHandler } from './errors.js';
 import { mountRoutes } from './http/mount.js';
@@ -32,6 +33,8 @@ export interface AppServices {
   /** VICIdial's database, read-only: every read of phones, aliases, DIDs and lookups. */
   vicidialDb: Kysely<VicidialReadModel>;
   vicidialDialect: Dialect;
+  /** The phone, alias and DID lists, answered from memory; every write through the dashboard invalidates them. */
+  lists: ListReadModel;
   /** VICIdial's Non-Agent API: every write. */
   vicidial: VicidialClient;
   settings: {

@@ -41,6 +41,14 @@ test('no password, session cookie, CSRF token or cookie being set reaches the lo
   expect(text).toContain('"x-csrf-token":"[redacted]"');
 });
 
+test("the request line shows the request's headers but none of its credentials", async () => {
+  const { app, logs } = await setup();
+  await request(app).get('/api/auth/session').set('Authorization', 'Basic c2VjcmV0LWF1dGg=').set('Password', 'header-pass-3').set('X-Custom', 'kept-4');
+  const line = parsed(logs).find((entry) => entry.msg === 'request completed' || entry.msg === 'request aborted');
+  expect(line).toMatchObject({ req: { method: 'GET', url: '/api/auth/session', headers: { authorization: '[redacted]', password: '[redacted]', 'x-custom': 'kept-4' } }, res: { statusCode: 401 } });
+  expect(logs.lines.join('')).not.toMatch(/c2VjcmV0LWF1dGg=|header-pass-3/);
+});
+
 test('secret keys are redacted in whatever object is logged: a request body, VICIdial parameters, error details', () => {
   const logs = new LogCapture();
   const logger = createLogger('info', logs);
@@ -56,7 +64,7 @@ test('secret keys are redacted in whatever object is logged: a request body, VIC
   for (const secret of ['top-1', 'body-2', 'body-3', 'body-4', 'req-5', 'req-6', 'api-7', 'api-8', 'api-9', 'cookie-11']) {
     expect(text).not.toContain(secret);
   }
-  // Deeper than two levels is the caller's job: mask before logging (the audit's maskSecrets does).
+  // Deeper than two levels is the caller's job: mask before logging (the audit's toMaskedJson does).
   expect(text).toContain('err-10');
 });
 

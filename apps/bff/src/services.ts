@@ -8,6 +8,7 @@ import { DashboardSessionStore } from './auth/session-store.js';
 import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
 import type { DashboardDatabase } from './store/schema.js';
+import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 
 export interface Services extends AppServices {
@@ -42,6 +43,7 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     dashboardDb: dashboardDatabase.db,
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
+    lists: new ListReadModel(vicidialDatabase.db),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,

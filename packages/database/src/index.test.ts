@@ -55,6 +55,23 @@ describe('openDatabase', () => {
     }
   });
 
+  test('SQLite: queries run again (also after many others and a schema change) answer as the first time', async () => {
+    const { db, close } = openDatabase<TestDb>(join(dir, 'reuse.sqlite'));
+    try {
+      await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(20), at DATETIME)`.execute(db);
+      const byId = (id: number) => db.selectFrom('t').selectAll().where('id', '=', id).execute();
+      for (let id = 1; id <= 3; id++) await db.insertInto('t').values({ id, name: `n${id}`, at: '' }).execute();
+      expect(await byId(2)).toEqual([{ id: 2, name: 'n2', at: '' }]);
+      // More distinct queries than statements kept: the first one's statement is dropped and made again.
+      for (let n = 1; n <= 250; n++) await db.selectFrom('t').select('id').where('id', 'in', Array.from({ length: n }, (_, i) => i)).execute();
+      expect(await byId(3)).toEqual([{ id: 3, name: 'n3', at: '' }]);
+      await sql`ALTER TABLE t ADD COLUMN extra INTEGER DEFAULT 7`.execute(db);
+      expect(await db.selectFrom('t').selectAll().where('id', '=', 1).execute()).toEqual([{ id: 1, name: 'n1', at: '', extra: 7 }]);
+    } finally {
+      await close();
+    }
+  });
+
   test('a read-only SQLite file refuses writes', async () => {
     const file = join(dir, 'ro.sqlite');
     await roundTrip(file);

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
+import { Kysely, MysqlDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { createPool, type PoolOptions } from 'mysql2';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -52,6 +52,30 @@ export function openDatabase<DB>(target: string, options: OpenOptions = {}): Dat
   const sqlite = new SQLite(target, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
   if (!options.readOnly && target !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Distinct SQL texts whose compiled statements are kept (queries differ in their text only by shape, not values). */
+const STATEMENTS_KEPT = 200;
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles SQL on every prepare: a query run
+ * again (a session lookup, an audit insert) reuses its compiled statement instead. Least recently
+ * used statements go first. (A cached statement cannot run twice at once, which only streaming
+ * queries would do; none are used.)
+ */
+function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) statements.delete(sql);
+      else statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > STATEMENTS_KEPT) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
 }

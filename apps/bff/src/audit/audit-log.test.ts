@@ -54,6 +54,42 @@ describe.each(Object.entries(dashboardDbTargets))('audit log on %s', (_name, ope
     expect(raw).not.toMatch(/hunter22|old-secret/);
   });
 
+  test('secrets are masked at any depth and in lists; a cleared secret stays null', async () => {
+    const { log } = await setup();
+    await log.append({
+      actor: ann,
+      action: 'update:phones',
+      target: { type: 'phone', id: '300@10.10.10.15' },
+      outcome: 'success',
+      fields: { phones: [{ phonePass: 'in-a-list' }], deeper: { still: { registrationPassword: 'deep-down' } }, conf_secret: null },
+      result: {},
+      requestId: 'req-1',
+    });
+    const [row] = (await log.list(query())).rows;
+    expect(row?.fields).toEqual({ phones: [{ phonePass: MASK }], deeper: { still: { registrationPassword: MASK } }, conf_secret: null });
+  });
+
+  test('many rows at once (more than one INSERT holds): in order, each with its own time', async () => {
+    const { log } = await setup();
+    const at = Date.parse('2026-11-22T09:00:00.000Z');
+    const records = Array.from({ length: 1_201 }, (_, i) => ({
+      at: at + i,
+      actor: hal,
+      action: 'update:dids',
+      target: { type: 'did', id: String(i) },
+      outcome: i % 3 === 0 ? ('failure' as const) : ('success' as const),
+      fields: { active: true },
+      result: { code: i % 3 === 0 ? 'NOT_FOUND' : 'OK' },
+      after: { didId: i, registration_password: 'x' },
+      requestId: 'bulk-1',
+    }));
+    await log.appendAll(records);
+    const { rows, total } = await log.list(query({ pageSize: 100 }));
+    expect(total).toBe(1_201);
+    expect(rows[0]).toMatchObject({ at: new Date(at + 1_200).toISOString(), target: { id: '1200' }, outcome: 'failure', after: { didId: 1200, registration_password: MASK } });
+    expect(rows[1]).toMatchObject({ at: new Date(at + 1_199).toISOString(), target: { id: '1199' }, outcome: 'success', result: { code: 'OK' } });
+  });
+
   test('filters by person, target, action, outcome and time, newest first, paged', async () => {
     const { log } = await setup();
     const entry = (actor: Account, action: string, id: string, outcome: 'success' | 'failure') =>

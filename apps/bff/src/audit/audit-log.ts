@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditListResponse, AuditQuery } from '@vicidash/contracts/audit';
 import type { Account } from '../auth/accounts.js';
 import type { DashboardDatabase } from '../store/schema.js';
-import { maskSecrets } from './mask.js';
+import { toMaskedJson } from './mask.js';
 
 export interface AuditRecord {
+  /** When the attempt ended (epoch ms); default: when the row is appended. */
+  at?: number;
   actor: Account;
   action: string;
   target: { type: string; id: string };
@@ -16,7 +18,10 @@ export interface AuditRecord {
   requestId: string;
 }
 
-const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(maskSecrets(value)));
+const toJson = (value: unknown) => (value === undefined || value === null ? null : toMaskedJson(value));
+
+/** Rows per INSERT: 14 values each stays well under SQLite's and MariaDB's limits on bound values. */
+const ROWS_PER_INSERT = 500;
 
 /**
  * The dashboard's audit: one row per write attempt, successful or not, under the real person's
@@ -29,26 +34,37 @@ export class AuditLog {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async append(record: AuditRecord): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        at: new Date(this.now()).toISOString(),
-        actor_id: record.actor.id,
-        actor_username: record.actor.username,
-        actor_name: record.actor.displayName,
-        actor_role: record.actor.role,
-        action: record.action,
-        target_type: record.target.type,
-        target_id: record.target.id,
-        outcome: record.outcome,
-        fields: toJson(record.fields) ?? '{}',
-        result: toJson(record.result) ?? '{}',
-        before: toJson(record.before),
-        after: toJson(record.after),
-        request_id: record.requestId,
-      })
-      .execute();
+  append(record: AuditRecord): Promise<void> {
+    return this.appendAll([record]);
+  }
+
+  /** Many rows (a bulk change: one per record) in as few statements as the database allows. */
+  async appendAll(records: readonly AuditRecord[]): Promise<void> {
+    for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+      await this.db
+        .insertInto('audit_log')
+        .values(records.slice(start, start + ROWS_PER_INSERT).map((record) => this.row(record)))
+        .execute();
+    }
+  }
+
+  private row(record: AuditRecord) {
+    return {
+      at: new Date(record.at ?? this.now()).toISOString(),
+      actor_id: record.actor.id,
+      actor_username: record.actor.username,
+      actor_name: record.actor.displayName,
+      actor_role: record.actor.role,
+      action: record.action,
+      target_type: record.target.type,
+      target_id: record.target.id,
+      outcome: record.outcome,
+      fields: toJson(record.fields) ?? '{}',
+      result: toJson(record.result) ?? '{}',
+      before: toJson(record.before),
+      after: toJson(record.after),
+      request_id: record.requestId,
+    };
   }
 
   async list(query: AuditQuery): Promise<AuditListResponse> {

@@ -11,11 +11,9 @@ const SECRET_KEYS = new Set([
 
 export const MASK = '••••••';
 
-/** A copy of `value` with every secret field replaced by MASK (a cleared secret stays null). */
-export function maskSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(maskSecrets) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, SECRET_KEYS.has(key) && v !== null && v !== undefined ? MASK : maskSecrets(v)]),
-  ) as T;
-}
+/**
+ * `value` as JSON with every secret field, at any depth, replaced by MASK (a cleared secret stays
+ * null). One pass while serialising: the audit writes a row for every DID of a bulk change.
+ */
+export const toMaskedJson = (value: unknown): string =>
+  JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) && v !== null && v !== undefined ? MASK : v));

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
-import type { AuditLog } from './audit-log.js';
+import type { AuditLog, AuditRecord } from './audit-log.js';
 
 export interface AuditTarget {
   type: 'phone' | 'alias' | 'did' | 'server';
@@ -43,10 +43,8 @@ export interface Attempter {
   req: Request;
 }
 
-const requestId = (req: Request) => String(req.id ?? '');
-
 /** Whether a failed VICIdial call may have made the change all the same (undefined: not a transport failure). */
-const maybeAppliedBy = (error: AppError) => (error.options.details as { maybeApplied?: boolean } | undefined)?.maybeApplied;
+export const maybeAppliedBy = (error: AppError | undefined) => (error?.options.details as { maybeApplied?: boolean } | undefined)?.maybeApplied;
 
 /** The translated answer as the audit keeps it: code, field, message (not `details`: the current record is in `before`). */
 const answerOf = (error: AppError) => {
@@ -59,22 +57,31 @@ const answerOf = (error: AppError) => {
 export const asAppError = (error: unknown) =>
   error instanceof AppError ? error : new AppError('INTERNAL', 'Something went wrong on the server; it has been logged.');
 
-/** Appends a row; a failing audit store is logged loudly but does not hide what VICIdial did. */
-async function append(who: Attempter, action: string, outcome: 'success' | 'failure', attempt: WriteAttempt, result: unknown) {
+/**
+ * The audit row of a finished attempt: a success, or the error it ended with. A change VICIdial
+ * made counts as made even when what came after it (reading it back) failed.
+ */
+export function auditRecord(who: Attempter, action: string, attempt: WriteAttempt, error?: AppError, at?: number): AuditRecord {
+  return {
+    ...(at === undefined ? {} : { at }),
+    actor: who.actor,
+    action,
+    target: attempt.target,
+    outcome: error === undefined || attempt.applied ? 'success' : 'failure',
+    fields: attempt.fields,
+    result: error === undefined ? { code: 'OK', ...attempt.result } : answerOf(error),
+    before: attempt.before,
+    after: attempt.after,
+    requestId: String(who.req.id ?? ''),
+  };
+}
+
+/** Appends rows; a failing audit store is logged loudly but does not hide what VICIdial did. */
+export async function appendAudit(who: Attempter, records: readonly AuditRecord[]): Promise<void> {
   try {
-    await who.audit.append({
-      actor: who.actor,
-      action,
-      target: attempt.target,
-      outcome,
-      fields: attempt.fields,
-      result,
-      before: attempt.before,
-      after: attempt.after,
-      requestId: requestId(who.req),
-    });
+    await who.audit.appendAll(records);
   } catch (error) {
-    who.req.log.error({ err: error, action, target: attempt.target }, 'audit append failed');
+    who.req.log.error({ err: error, actions: [...new Set(records.map((r) => r.action))], targets: records.map((r) => r.target) }, 'audit append failed');
   }
 }
 
@@ -85,7 +92,7 @@ async function append(who: Attempter, action: string, outcome: 'success' | 'fail
 export async function audited<T>(who: Attempter, action: string, attempt: WriteAttempt, run: (attempt: WriteAttempt) => Promise<T>): Promise<T> {
   try {
     const value = await run(attempt);
-    await append(who, action, 'success', attempt, { code: 'OK', ...attempt.result });
+    await appendAudit(who, [auditRecord(who, action, attempt)]);
     return value;
   } catch (error) {
     const appError = asAppError(error);
@@ -93,12 +100,12 @@ export async function audited<T>(who: Attempter, action: string, attempt: WriteA
     if (maybeAppliedBy(appError) === true && attempt.reread && attempt.after === undefined) {
       attempt.after = await attempt.reread().catch(() => undefined);
     }
-    await append(who, action, attempt.applied ? 'success' : 'failure', attempt, answerOf(appError));
+    await appendAudit(who, [auditRecord(who, action, attempt, appError)]);
     throw error;
   }
 }
 
 /** The audit row of a request refused before its handler ran (invalid input, missing If-Match). */
 export async function auditRefusal(who: Attempter, action: string, target: AuditTarget, error: AppError): Promise<void> {
-  await append(who, action, 'failure', { target, fields: who.req.body ?? {} }, answerOf(error));
+  await appendAudit(who, [auditRecord(who, action, { target, fields: who.req.body ?? {} }, error)]);
 }

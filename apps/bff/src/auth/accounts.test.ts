@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { dashboardDbTargets } from '../test/dashboard-db.js';
-import { Accounts, LOCK_MS, MAX_FAILED_LOGINS } from './accounts.js';
+import { ACCOUNT_REUSE_MS, Accounts, LOCK_MS, MAX_FAILED_LOGINS } from './accounts.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -28,6 +28,22 @@ describe.each(Object.entries(dashboardDbTargets))('accounts on %s', (_name, open
     expect(stored.password_hash).not.toContain('correct horse');
     expect(await accounts.checkLogin('ann', 'correct horse')).toEqual({ ok: true, account: created });
     expect(await accounts.checkLogin('ANN', 'correct horse')).toMatchObject({ ok: true });
+  });
+
+  test('the session check reuses an account for a moment; a change made here applies at once, one made elsewhere within ACCOUNT_REUSE_MS', async () => {
+    const { accounts, database } = await setup();
+    const { id } = await accounts.create({ username: 'cat', displayName: 'Cat', role: 'helpdesk', password: 'cat password' });
+    expect(await accounts.current(id)).toMatchObject({ active: true, role: 'helpdesk' });
+    await accounts.setRole('cat', 'viewer');
+    expect(await accounts.current(id)).toMatchObject({ active: true, role: 'viewer' });
+    await accounts.setActive('cat', false);
+    expect(await accounts.current(id)).toMatchObject({ active: false });
+
+    // Another process (the accounts CLI) enables it again.
+    await accounts.current(id);
+    await new Accounts(database.db).setActive('cat', true);
+    await new Promise((resolve) => setTimeout(resolve, ACCOUNT_REUSE_MS));
+    expect(await accounts.current(id)).toMatchObject({ active: true });
   });
 
   test('unknown user, wrong password and disabled account look the same', async () => {

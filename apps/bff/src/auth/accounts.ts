@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely, Updateable } from 'kysely';
 import { type Role, roleSchema } from '@vicidash/contracts/permissions';
@@ -45,7 +46,22 @@ const toAccount = (row: { id: number; username: string; display_name: string; ro
   active: row.active === 1,
 });
 
+/**
+ * How long the session check may reuse an account it read: every request needs the account, and
+ * reading it each time was a good part of a list request's cost. A change made through this
+ * process (disable, role, password) applies at once; one made by another process (the accounts
+ * CLI, another BFF instance) within this long.
+ */
+export const ACCOUNT_REUSE_MS = 1_000;
+/** Accounts remembered at most (more is a sign of something odd: start over). */
+const MAX_REMEMBERED = 10_000;
+
 export class Accounts {
+  /** Accounts recently read by the session check, by id, with when (monotonic ms). */
+  private readonly recent = new Map<number, { account: Account | undefined; at: number }>();
+  /** Bumped by every change: a read that started before one is not remembered. */
+  private changes = 0;
+
   constructor(
     private readonly db: Kysely<DashboardDatabase>,
     private readonly now: () => number = Date.now,
@@ -67,6 +83,19 @@ export class Accounts {
   async findById(id: number): Promise<Account | undefined> {
     const row = await this.db.selectFrom('users').select(this.columns).where('id', '=', id).executeTakeFirst();
     return row && toAccount(row);
+  }
+
+  /** The account behind a session: findById, read again once older than ACCOUNT_REUSE_MS. */
+  async current(id: number): Promise<Account | undefined> {
+    const remembered = this.recent.get(id);
+    if (remembered && performance.now() - remembered.at < ACCOUNT_REUSE_MS) return remembered.account;
+    const at = performance.now();
+    const changes = this.changes;
+    const account = await this.findById(id);
+    if (changes !== this.changes) return account;
+    if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
+    this.recent.set(id, { account, at });
+    return account;
   }
 
   async create(input: z.input<typeof newAccountSchema>): Promise<Account> {
@@ -132,12 +161,14 @@ export class Accounts {
   }
 
   private async update(username: string, changes: Updateable<UsersTable>): Promise<Account> {
-    await this.byUsername(username);
+    const { id } = await this.byUsername(username);
     await this.db
       .updateTable('users')
       .set({ ...changes, updated_at: new Date(this.now()).toISOString() })
       .where('username', '=', username)
       .execute();
+    this.changes += 1;
+    this.recent.delete(id);
     return this.byUsername(username);
   }
 }

@@ -25,7 +25,7 @@ export const authenticate =
   async (req, _res, next) => {
     const { userId, loggedInAt } = req.session;
     if (userId === undefined) return next();
-    const account = await accounts.findById(userId);
+    const account = await accounts.current(userId);
     if (!account?.active || loggedInAt === undefined || now() - loggedInAt > absoluteMs) {
       await destroy(req);
       return next();

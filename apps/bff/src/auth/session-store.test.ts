@@ -1,7 +1,7 @@
 import type session from 'express-session';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dashboardDbTargets } from '../test/dashboard-db.js';
-import { DashboardSessionStore } from './session-store.js';
+import { DashboardSessionStore, SESSION_REUSE_MS } from './session-store.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -51,9 +51,38 @@ describe.each(Object.entries(dashboardDbTargets))('session store on %s', (_name,
   test("ends every session of one person and no one else's", async () => {
     const { store } = await setup();
     for (const [sid, user] of [['a', 1], ['b', 2], ['c', 1]] as const) await call((done) => store.set(sid, data(user), done));
+    expect(await call((done) => store.get('a', done))).toMatchObject({ userId: 1 });
     await store.destroyForUser(1);
     expect(await call((done) => store.get('a', done))).toBeNull();
     expect(await call((done) => store.get('c', done))).toBeNull();
     expect(await call((done) => store.get('b', done))).toMatchObject({ userId: 2 });
+  });
+
+  test('touches write the end out only once it moves by a tenth of the idle period: a session never outlives it', async () => {
+    const { store, database, advance } = await setup();
+    const storedEnd = async () => Number((await database.db.selectFrom('sessions').select('expires_at').executeTakeFirstOrThrow()).expires_at);
+    await call((done) => store.set('a', data(1), done));
+    const end = await storedEnd();
+    advance(5_000);
+    await call((done) => store.touch('a', data(1), done));
+    expect(await storedEnd()).toBe(end);
+    advance(1_000);
+    await call((done) => store.touch('a', data(1), done));
+    expect(await storedEnd()).toBe(end + 6_000);
+    advance(59_000);
+    expect(await call((done) => store.get('a', done))).toMatchObject({ userId: 1 });
+    advance(1_000);
+    expect(await call((done) => store.get('a', done))).toBeNull();
+  });
+
+  test('a session ended by another process is gone within SESSION_REUSE_MS', async () => {
+    const { store, database } = await setup();
+    const other = new DashboardSessionStore(database.db, database.dialect, { idleMs: 60_000 });
+    cleanups.push(async () => other.close());
+    await call((done) => store.set('a', data(1), done));
+    expect(await call((done) => store.get('a', done))).toMatchObject({ userId: 1 });
+    await call((done) => other.destroy('a', done));
+    await new Promise((resolve) => setTimeout(resolve, SESSION_REUSE_MS));
+    expect(await call((done) => store.get('a', done))).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import session from 'express-session';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '@vicidash/database';
@@ -6,11 +7,34 @@ import type { DashboardDatabase } from '../store/schema.js';
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 /**
+ * How long a session read from the database is used again without reading it: every request needs
+ * it. A logout or a session ended through this process applies at once; one ended by another
+ * process (another BFF instance, the accounts CLI) within this long.
+ */
+export const SESSION_REUSE_MS = 1_000;
+
+/** A session as last read or written here. */
+interface Remembered {
+  data: string;
+  userId: number | undefined;
+  expiresAt: number;
+  /** When it was read (monotonic ms). */
+  readAt: number;
+}
+
+/**
  * express-session's store in the dashboard database, so every BFF instance behind a load balancer
  * sees the same sessions. Expired rows are ignored on read and pruned periodically.
+ *
+ * Sessions are rolling: every answer pushes the end out by one idle period (touch). The database is
+ * written only when that moves the end by more than a tenth of the idle period (at most a minute):
+ * a session may then end that much before its idle period is up, never after.
  */
 export class DashboardSessionStore extends session.Store {
   private readonly pruner: NodeJS.Timeout;
+  private readonly recent = new Map<string, Remembered>();
+  /** Bumped whenever sessions are written or ended: a read that started before is not remembered. */
+  private changes = 0;
 
   constructor(
     private readonly db: Kysely<DashboardDatabase>,
@@ -31,14 +55,40 @@ export class DashboardSessionStore extends session.Store {
     return this.now() + this.options.idleMs;
   }
 
+  /** Touches closer together than this leave the database as it is. */
+  private get touchStepMs(): number {
+    return Math.min(60_000, this.options.idleMs / 10);
+  }
+
+  private remember(sid: string, data: string, expiresAt: number): void {
+    const { userId } = JSON.parse(data) as session.SessionData;
+    this.recent.set(sid, { data, userId, expiresAt, readAt: performance.now() });
+  }
+
+  private forget(sid: string): void {
+    this.changes += 1;
+    this.recent.delete(sid);
+  }
+
   override get(sid: string, done: Callback<session.SessionData | null>): void {
+    const remembered = this.recent.get(sid);
+    // A fresh copy each time: express-session changes the object it is given.
+    if (remembered && performance.now() - remembered.readAt < SESSION_REUSE_MS && remembered.expiresAt > this.now()) {
+      done(undefined, JSON.parse(remembered.data) as session.SessionData);
+      return;
+    }
+    this.recent.delete(sid);
+    const changes = this.changes;
     this.db
       .selectFrom('sessions')
-      .select('data')
+      .select(['data', 'expires_at'])
       .where('sid', '=', sid)
       .where('expires_at', '>', this.now())
       .executeTakeFirst()
-      .then((row) => done(undefined, row ? (JSON.parse(row.data) as session.SessionData) : null), done);
+      .then((row) => {
+        if (row && changes === this.changes) this.remember(sid, row.data, Number(row.expires_at));
+        done(undefined, row ? (JSON.parse(row.data) as session.SessionData) : null);
+      }, done);
   }
 
   override set(sid: string, data: session.SessionData, done?: Callback): void {
@@ -48,19 +98,39 @@ export class DashboardSessionStore extends session.Store {
       this.dialect === 'mysql'
         ? insert.onDuplicateKeyUpdate({ data: row.data, expires_at: row.expires_at })
         : insert.onConflict((c) => c.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }));
-    upsert.execute().then(() => done?.(), (error) => done?.(error));
+    this.forget(sid);
+    upsert.execute().then(
+      () => {
+        this.remember(sid, row.data, row.expires_at);
+        done?.();
+      },
+      (error) => done?.(error),
+    );
   }
 
   override touch(sid: string, _data: session.SessionData, done?: Callback): void {
+    const expiresAt = this.expiry();
+    const remembered = this.recent.get(sid);
+    if (remembered && expiresAt - remembered.expiresAt < this.touchStepMs) {
+      done?.();
+      return;
+    }
     this.db
       .updateTable('sessions')
-      .set({ expires_at: this.expiry() })
+      .set({ expires_at: expiresAt })
       .where('sid', '=', sid)
       .execute()
-      .then(() => done?.(), (error) => done?.(error));
+      .then(
+        () => {
+          if (remembered) remembered.expiresAt = expiresAt;
+          done?.();
+        },
+        (error) => done?.(error),
+      );
   }
 
   override destroy(sid: string, done?: Callback): void {
+    this.forget(sid);
     this.db
       .deleteFrom('sessions')
       .where('sid', '=', sid)
@@ -70,12 +140,14 @@ export class DashboardSessionStore extends session.Store {
 
   /** Removes every session of one person (disabled account, password reset). */
   async destroyForUser(userId: number): Promise<void> {
+    for (const [sid, remembered] of this.recent) if (remembered.userId === userId) this.forget(sid);
     const rows = await this.db.selectFrom('sessions').select(['sid', 'data']).execute();
     const sids = rows.filter((r) => (JSON.parse(r.data) as session.SessionData).userId === userId).map((r) => r.sid);
     if (sids.length > 0) await this.db.deleteFrom('sessions').where('sid', 'in', sids).execute();
   }
 
   async prune(): Promise<void> {
+    for (const [sid, remembered] of this.recent) if (remembered.expiresAt <= this.now()) this.recent.delete(sid);
     await this.db.deleteFrom('sessions').where('expires_at', '<=', this.now()).execute();
   }
 

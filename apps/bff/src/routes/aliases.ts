@@ -2,14 +2,13 @@ import { aliasDetailSchema, aliasListQuerySchema, aliasListResponseSchema, stale
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
-import { getAlias, listAliases, staleAliasLogins } from '../vicidial/reader/aliases.js';
-import type { CountRows } from '../vicidial/reader/totals.js';
+import { getAlias, staleAliasLogins } from '../vicidial/reader/aliases.js';
 import { found, readRoute } from './read-route.js';
 
 /** An alias's path (looser than the contract's rule, so that any stored alias can be looked at). */
 const storedAliasKeySchema = z.object({ aliasId: z.string().max(20, 'Alias ID: at most 20 characters') });
 
-export function aliasReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows): RouteSpec[] {
+export function aliasReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSpec[] {
   return [
     readRoute({
       method: 'get',
@@ -19,7 +18,7 @@ export function aliasReadRoutes({ vicidialDb: db }: AppServices, totals: CountRo
       permission: 'read:aliases',
       query: aliasListQuerySchema,
       response: aliasListResponseSchema,
-      handler: ({ query }) => listAliases(db, query, totals),
+      handler: ({ query }) => lists.aliases.page(query),
     }),
     // Before /api/aliases/:aliasId, which would take "stale-logins" for an alias id.
     readRoute({

@@ -1,6 +1,4 @@
 import {
-  bulkUpdateDidsRequestSchema,
-  bulkUpdateDidsResponseSchema,
   copyDidRequestSchema,
   copyDidResponseSchema,
   createDidRequestSchema,
@@ -10,50 +8,25 @@ import {
   didKeySchema,
   updateDidRequestSchema,
   updateDidResponseSchema,
-  type BulkUpdateDidsResponse,
-  type DidRef,
 } from '@vicidash/contracts/did';
-import type { AddDidParams, CopyDidParams, UpdateDidParams } from '@vicidash/vicidial-client';
+import type { AddDidParams, CopyDidParams } from '@vicidash/vicidial-client';
 import type { AppServices } from '../app.js';
-import { type Attempter, type WriteAttempt, asAppError, auditTargets, audited } from '../audit/write-audit.js';
+import { auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
-import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
-import type { VicidialWriter } from '../vicidial/writer.js';
+import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
+import { didBulkChangeRoute } from './dids-bulk-changes.js';
 
 const PATH = '/api/dids/:didId';
 const pathTarget = ({ params }: RawInput) => auditTargets.did(textOf(params.didId));
-/** The fields of a DID change without the DID itself (VICIdial addresses a DID by its pattern). */
-type DidChange = Omit<UpdateDidParams, 'did_pattern'>;
 
 /** Adding, changing, deleting and copying DIDs, and changing many at once. */
 export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
   const { audit } = services;
   const records = vicidialRecords(services.vicidialDb);
-
-  /** One DID of a bulk change: its own audited attempt and its own result, whatever the others do. */
-  async function updateOneOfMany(who: Attempter, ref: DidRef, fields: unknown, change: DidChange): Promise<BulkUpdateDidsResponse['results'][number]> {
-    const attempt: WriteAttempt = { target: auditTargets.did(ref), fields };
-    try {
-      await audited(who, 'update:dids', attempt, async () => {
-        const current = typeof ref === 'number' ? await records.did(ref) : await records.didByPattern(ref);
-        if (!current) throw new AppError('NOT_FOUND', 'There is no such DID.');
-        attempt.target = auditTargets.did(current.didId);
-        attempt.before = current;
-        attempt.reread = () => records.did(current.didId);
-        await writer.updateDid({ ...change, did_pattern: current.pattern });
-        attempt.applied = true;
-        attempt.after = await readBack(() => records.did(current.didId));
-      });
-      return { did: ref, ok: true };
-    } catch (error) {
-      if (!(error instanceof AppError)) who.req.log.error({ err: error, did: ref }, 'bulk DID update failed');
-      return { did: ref, ok: false, error: asAppError(error).toBody() };
-    }
-  }
 
   return [
     writeRoute(audit, {
@@ -150,20 +123,6 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       },
     }),
 
-    writeRoute(audit, {
-      method: 'post',
-      path: '/api/dids/bulk',
-      tag: 'dids',
-      summary: `Apply one change (route, active, recording) to many DIDs: one result per DID, ${BULK_CONCURRENCY} sent at a time`,
-      permission: 'update:dids',
-      body: bulkUpdateDidsRequestSchema,
-      response: bulkUpdateDidsResponseSchema,
-      target: () => auditTargets.did('bulk'),
-      auditsEachRecord: true,
-      async handler({ body: { dids, ...fields }, who }) {
-        const change = vicidialParams<DidChange>(didFields, fields);
-        return { results: await mapBounded(dids, BULK_CONCURRENCY, (ref) => updateOneOfMany(who, ref, fields, change)) };
-      },
-    }),
+    didBulkChangeRoute(services, writer, records),
   ];
 }

@@ -2,15 +2,14 @@ import { didDetailSchema, didKeySchema, didListQuerySchema, didListResponseSchem
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
-import { didsRoutedTo, getDid, listDids } from '../vicidial/reader/dids.js';
+import { didsRoutedTo, getDid } from '../vicidial/reader/dids.js';
 import { findCallMenu, findInGroup } from '../vicidial/reader/lookups.js';
-import type { CountRows } from '../vicidial/reader/totals.js';
 import { found, readRoute } from './read-route.js';
 
 /** "Where used" lists are DID lists narrowed to one target: search, sort and page still apply. */
 const whereUsedQuerySchema = didListQuerySchema.pick({ search: true, sort: true, order: true, page: true, pageSize: true });
 
-export function didReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows): RouteSpec[] {
+export function didReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSpec[] {
   return [
     readRoute({
       method: 'get',
@@ -20,7 +19,7 @@ export function didReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows
       permission: 'read:dids',
       query: didListQuerySchema,
       response: didListResponseSchema,
-      handler: ({ query }) => listDids(db, query, totals),
+      handler: ({ query }) => lists.dids.page(query),
     }),
     readRoute({
       method: 'get',
@@ -43,7 +42,7 @@ export function didReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows
       response: didListResponseSchema,
       async handler({ params: { groupId }, query }) {
         found(await findInGroup(db, groupId), `No in-group ${groupId}.`);
-        return didsRoutedTo(db, { inGroup: groupId }, query, totals);
+        return didsRoutedTo(lists.dids, { inGroup: groupId }, query);
       },
     }),
     readRoute({
@@ -57,7 +56,7 @@ export function didReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows
       response: didListResponseSchema,
       async handler({ params: { menuId }, query }) {
         found(await findCallMenu(db, menuId), `No call menu ${menuId}.`);
-        return didsRoutedTo(db, { callMenu: menuId }, query, totals);
+        return didsRoutedTo(lists.dids, { callMenu: menuId }, query);
       },
     }),
   ];

@@ -11,7 +11,7 @@ import {
 } from '@vicidash/contracts/phone';
 import type { UpdatePhoneParams } from '@vicidash/vicidial-client';
 import type { AppServices } from '../app.js';
-import { auditTargets } from '../audit/write-audit.js';
+import { type WriteAttempt, auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
@@ -29,11 +29,22 @@ const phoneParam = (key: PhoneKey) => ({ extension: key.extension, server_ip: ke
 export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
   const { audit } = services;
   const records = vicidialRecords(services.vicidialDb);
-  /** A phone change waits for its server's configuration rebuild: every answer says which servers wait. */
-  const withRebuild = async <T extends object>(answer: T) => ({
-    ...answer,
-    serversAwaitingRebuild: await readBack(() => records.serversAwaitingRebuild()),
-  });
+  /**
+   * A phone change waits for its server's configuration rebuild: every answer says which servers
+   * wait. They are read alongside the answer's own read, not after it.
+   */
+  const withRebuild = async <T extends object>(read: () => Promise<T>) => {
+    const rebuild = readBack(() => records.serversAwaitingRebuild());
+    // Awaited below; if `read` fails first, this one must not be left unhandled meanwhile.
+    rebuild.catch(() => undefined);
+    return { ...(await read()), serversAwaitingRebuild: await rebuild };
+  };
+  /** The phone as VICIdial now holds it, for the answer and the audit. */
+  const readBackInto = (attempt: WriteAttempt, key: PhoneKey) => async () => {
+    const after = await readBack(() => records.phone(key));
+    attempt.after = after;
+    return after;
+  };
 
   return [
     writeRoute(audit, {
@@ -51,9 +62,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
         attempt.reread = () => records.phone(key);
         await writer.addPhone(vicidialParams(phoneFields, body));
         attempt.applied = true;
-        const after = await readBack(() => records.phone(key));
-        attempt.after = after;
-        return withRebuild(after);
+        return withRebuild(readBackInto(attempt, key));
       },
     }),
 
@@ -70,9 +79,10 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       target: pathTarget,
       async handler({ params: key, body, version, attempt }) {
         attempt.reread = () => records.phone(key);
-        const current = requireVersion(await records.phone(key), version, 'phone');
+        // The secrets, when the change may touch them, are read alongside the phone rather than after it.
+        const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
+        const current = requireVersion(stored, version, 'phone');
         attempt.before = current;
-        const secrets = touchesSecrets(body) ? await records.phoneSecrets(key) : undefined;
         const changes = phoneChanges(body, { ...current, ...secrets });
         attempt.fields = changes;
         // VICIdial would answer SUCCESS to an empty update and still touch the row.
@@ -81,9 +91,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
         }
         await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
         attempt.applied = true;
-        const after = await readBack(() => records.phone(key));
-        attempt.after = after;
-        return withRebuild(after);
+        return withRebuild(readBackInto(attempt, key));
       },
     }),
 
@@ -104,8 +112,10 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
         await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
         attempt.applied = true;
         const login = current.login;
-        const stillListedInAliases = login ? await readBack(() => records.aliasesListingLogin(login)) : [];
-        return withRebuild({ deleted: key, stillListedInAliases });
+        return withRebuild(async () => ({
+          deleted: key,
+          stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
+        }));
       },
     }),
 

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
 import { aliasesListing } from '../vicidial/reader/aliases.js';
-import { getPhone, listPhones } from '../vicidial/reader/phones.js';
-import type { CountRows } from '../vicidial/reader/totals.js';
+import { getPhone } from '../vicidial/reader/phones.js';
 import { found, readRoute } from './read-route.js';
 
 /**
@@ -19,7 +18,7 @@ export const storedPhoneKeySchema = z.object({
 
 const noPhone = ({ serverIp, extension }: z.infer<typeof storedPhoneKeySchema>) => `No phone ${extension} on server ${serverIp}.`;
 
-export function phoneReadRoutes({ vicidialDb: db }: AppServices, totals: CountRows): RouteSpec[] {
+export function phoneReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSpec[] {
   return [
     readRoute({
       method: 'get',
@@ -29,7 +28,7 @@ export function phoneReadRoutes({ vicidialDb: db }: AppServices, totals: CountRo
       permission: 'read:phones',
       query: phoneListQuerySchema,
       response: phoneListResponseSchema,
-      handler: ({ query }) => listPhones(db, query, totals),
+      handler: ({ query }) => lists.phones.page(query),
     }),
     readRoute({
       method: 'get',

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
 import { readVicidialDb } from './db-errors.js';
 import { aliasesListingLogin, getAlias } from './reader/aliases.js';
-import { getDid, getDidByPattern } from './reader/dids.js';
+import { getDid, getDidByPattern, getDids } from './reader/dids.js';
 import { getPhone, getPhoneSecrets } from './reader/phones.js';
 import { serversAwaitingRebuild } from './reader/servers.js';
 import type { VicidialReadModel } from './tables.js';
@@ -23,12 +23,15 @@ export function vicidialRecords(db: Kysely<VicidialReadModel>) {
     alias: read(getAlias),
     did: read(getDid),
     didByPattern: read(getDidByPattern),
+    dids: read(getDids),
     serversAwaitingRebuild: read(serversAwaitingRebuild),
   };
 }
 export type VicidialRecords = ReturnType<typeof vicidialRecords>;
 
-const CHANGED_UNREAD = 'The change was made, but reading it back from VICIdial failed: reload the page to see it.';
+/** A change VICIdial made that could not be read back. */
+export const changedButUnread = () =>
+  new AppError('DATABASE_UNAVAILABLE', 'The change was made, but reading it back from VICIdial failed: reload the page to see it.');
 
 /** Reads a record back after VICIdial changed it; if it cannot be read, says the change was made all the same. */
 export async function readBack<T>(read: () => Promise<T | undefined>): Promise<T> {
@@ -36,7 +39,7 @@ export async function readBack<T>(read: () => Promise<T | undefined>): Promise<T
     if (error instanceof AppError && error.code === 'DATABASE_UNAVAILABLE') return undefined;
     throw error;
   });
-  if (record === undefined) throw new AppError('DATABASE_UNAVAILABLE', CHANGED_UNREAD);
+  if (record === undefined) throw changedButUnread();
   return record;
 }
 

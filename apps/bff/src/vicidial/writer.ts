@@ -11,16 +11,24 @@ import type {
 } from '@vicidash/vicidial-client';
 import { FIELD_NAMES, type FieldNames, translateFailure } from './translate.js';
 
+/** The fields of a DID change without the DID itself (VICIdial addresses a DID by its pattern). */
+export type DidChange = Omit<UpdateDidParams, 'did_pattern'>;
+
 /**
  * Every write of the BFF goes through here: the client's calls, each answering its data or throwing
  * the translated AppError. Writes are never retried (a lost answer is not a lost write); a transport
  * failure says whether the change may have been made.
  */
 export class VicidialWriter {
-  constructor(private readonly client: VicidialClient) {}
+  constructor(
+    private readonly client: VicidialClient,
+    /** After every call, whatever its answer (a failed one may have been applied): the lists look again. */
+    private readonly afterWrite: () => void,
+  ) {}
 
   private async send<T>(call: Promise<VicidialResult<T>>, names: FieldNames): Promise<T> {
     const result = await call;
+    this.afterWrite();
     if (result.kind === 'ok') return result.data;
     throw translateFailure(result, names);
   }

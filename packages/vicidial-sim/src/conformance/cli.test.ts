@@ -24,9 +24,9 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Starts the CLI and resolves with its endpoint once it prints that it listens. */
-async function startCli(db: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+async function startCli(db: string, extraArgs: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, '--db', db, '--port', String(port), '--seed', 'conformance'], {
+  const child = spawn(process.execPath, [cli, '--db', db, '--port', String(port), '--seed', 'conformance', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -48,8 +48,8 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function replayAgainstCli(db: string): Promise<void> {
-  const { baseUrl, child } = await startCli(db);
+async function replayAgainstCli(db: string, extraArgs: string[] = []): Promise<void> {
+  const { baseUrl, child } = await startCli(db, extraArgs);
   const harness = await openVicidialDb(db);
   try {
     const { calls, effects } = await loadRecording();
@@ -84,6 +84,16 @@ test('replays the recorded session over HTTP against the CLI on a new MariaDB da
   await database.drop();
   try {
     await replayAgainstCli(database.url);
+  } finally {
+    await database.drop();
+  }
+}, 180_000);
+
+test('replays the recorded session over HTTP against the CLI serving from 2 workers on a new MariaDB database', async () => {
+  const database = await createTestDatabase('vicisim_cli');
+  await database.drop();
+  try {
+    await replayAgainstCli(database.url, ['--workers', '2']);
   } finally {
     await database.drop();
   }

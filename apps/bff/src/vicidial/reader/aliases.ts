@@ -1,20 +1,15 @@
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
-import type { AliasDetail, AliasListQuery, AliasListResponse, AliasRow, StaleAliasLogins } from '@vicidash/contracts/alias';
+import type { Kysely, Selectable } from 'kysely';
+import type { AliasDetail, AliasListQuery, AliasRow, StaleAliasLogins } from '@vicidash/contracts/alias';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
-import { contains, listHolds, splitList } from './match.js';
-import { pageOf, type SortColumn, text } from './paging.js';
-import { countEveryTime, type CountRows } from './totals.js';
+import { type Collation, collationOf } from './collation.js';
+import { dialectOf } from './dialect.js';
+import { allOf, type ListModel, type ListSource, type SortKey } from './list-model.js';
+import { listHolds, splitList } from './match.js';
 
 type Aliases = VicidialReadModel['phones_alias'];
-type AliasesEb = ExpressionBuilder<VicidialReadModel, 'phones_alias'>;
 
 const COLUMNS = ['alias_id', 'alias_name', 'logins_list', 'user_group'] as const satisfies readonly (keyof Aliases)[];
-
-const SORT = {
-  aliasId: [text('alias_id')],
-  name: [text('alias_name'), text('alias_id')],
-} as const satisfies Record<AliasListQuery['sort'], readonly SortColumn[]>;
 
 const toRow = (row: Pick<Selectable<Aliases>, (typeof COLUMNS)[number]>): AliasRow => ({
   aliasId: row.alias_id,
@@ -23,26 +18,59 @@ const toRow = (row: Pick<Selectable<Aliases>, (typeof COLUMNS)[number]>): AliasR
   userGroup: row.user_group,
 });
 
-function filters(eb: AliasesEb, query: AliasListQuery): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [];
-  if (query.search) {
-    const { search } = query;
-    conditions.push(eb.or([contains('alias_id', search), contains('alias_name', search), contains('logins_list', search)]));
-  }
-  if (query.login) conditions.push(listHolds(eb, 'logins_list', query.login));
-  return eb.and(conditions);
+/** An alias as the list holds it: its row, and what the filters and sorts compare. */
+interface AliasEntry {
+  row: AliasRow;
+  /** As LIKE sees them. */
+  id: string;
+  name: string | null;
+  logins: string | null;
+  /** As = sees the logins. */
+  loginsEqual: string | null;
 }
 
-/** A page of aliases: searched, filtered by a member login, sorted, with the total. */
-export function listAliases(db: Kysely<VicidialReadModel>, query: AliasListQuery, totals: CountRows = countEveryTime): Promise<AliasListResponse> {
-  return pageOf(db, totals, query, {
-    table: 'phones_alias',
-    filtered: db.selectFrom('phones_alias').where((eb) => filters(eb, query)),
-    select: (filtered) => filtered.select(COLUMNS),
-    sort: SORT[query.sort],
-    toRow,
-  });
+const entryOf = (c: Collation, row: Pick<Selectable<Aliases>, (typeof COLUMNS)[number]>): AliasEntry => ({
+  row: toRow(row),
+  id: c.like(row.alias_id),
+  name: c.like(row.alias_name),
+  logins: c.like(row.logins_list),
+  loginsEqual: c.equal(row.logins_list),
+});
+
+/** The logins hold `login` as one of their items (as listHolds asks the database). */
+function holdsLogin(c: Collation, login: string): (a: AliasEntry) => boolean {
+  const item = c.like(login);
+  const equal = c.equal(login);
+  return ({ logins, loginsEqual }) =>
+    loginsEqual === equal || (logins !== null && (logins.startsWith(`${item},`) || logins.endsWith(`,${item}`) || logins.includes(`,${item},`)));
 }
+
+function filterOf(c: Collation, query: AliasListQuery): ((a: AliasEntry) => boolean) | undefined {
+  const tests: ((a: AliasEntry) => boolean)[] = [];
+  if (query.search) {
+    const text = c.like(query.search);
+    tests.push((a) => a.id.includes(text) || (a.name?.includes(text) ?? false) || (a.logins?.includes(text) ?? false));
+  }
+  if (query.login) tests.push(holdsLogin(c, query.login));
+  return allOf(tests);
+}
+
+/** The alias list's rows, search, filters and sorts (aliases carry no change stamp: a changed table is read again whole). */
+export function aliasListSource(db: Kysely<VicidialReadModel>): ListSource<AliasEntry, AliasListQuery> {
+  const c = collationOf(dialectOf(db));
+  const byId: SortKey<AliasEntry> = (a) => c.order(a.row.aliasId);
+  return {
+    table: 'phones_alias',
+    loadAll: async (db) => (await db.selectFrom('phones_alias').select(COLUMNS).execute()).map((row) => entryOf(c, row)),
+    sorts: {
+      aliasId: [byId],
+      name: [(a) => c.order(a.row.name), byId],
+    },
+    filter: (query) => filterOf(c, query),
+  };
+}
+
+export type AliasList = ListModel<AliasEntry, AliasListQuery>;
 
 /** Lower case: VICIdial's database compares logins ignoring case. */
 const loginKey = (login: string) => login.toLowerCase();

@@ -1,13 +1,14 @@
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
-import { DID_ROUTES, type DidDetail, type DidListQuery, type DidListResponse, type DidRoute, type DidRow, didTarget } from '@vicidash/contracts/did';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { DID_ROUTES, type DidDetail, type DidListQuery, type DidRoute, type DidRow, didTarget } from '@vicidash/contracts/did';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
-import { contains, flagIs, isYes, startsWith } from './match.js';
-import { enumText, number, type Page, pageOf, type SortColumn, text } from './paging.js';
-import { countEveryTime, type CountRows } from './totals.js';
+import { type Collation, collationOf, flagOn } from './collation.js';
+import { dialectOf } from './dialect.js';
+import { allOf, type ListModel, type ListSource, type SortKey } from './list-model.js';
+import { isYes } from './match.js';
+import type { Page } from './paging.js';
 
 type Dids = VicidialReadModel['vicidial_inbound_dids'];
-type DidsEb = ExpressionBuilder<VicidialReadModel, 'vicidial_inbound_dids'>;
 
 /** The columns of a list row: the DID and its route's target. */
 const ROW_COLUMNS = [
@@ -50,13 +51,6 @@ const TARGET_COLUMN = {
   CALLMENU: 'menu_id',
   AGENT: 'user',
 } as const satisfies Record<DidRoute, keyof Dids>;
-
-const SORT = {
-  pattern: [text('did_pattern')],
-  description: [text('did_description'), number('did_id')],
-  route: [enumText('did_route'), text('did_pattern')],
-  didId: [number('did_id')],
-} as const satisfies Record<DidListQuery['sort'], readonly SortColumn[]>;
 
 type TargetColumns = Pick<Selectable<Dids>, (typeof ROW_COLUMNS)[number]>;
 
@@ -117,39 +111,114 @@ function numberPrefixes(search: string): string[] {
   return [...new Set([digits, `+${digits}`, `+1${digits}`, ...national])];
 }
 
-function searchMatches(eb: DidsEb, search: string): Expression<SqlBool> {
-  // Prefix ranges on the did_pattern key: no full read of the table.
-  if (NUMBER.test(search)) return eb.or(numberPrefixes(search).map((prefix) => startsWith('did_pattern', prefix)));
-  return eb.or([startsWith('did_pattern', search), contains('did_description', search)]);
+/** A DID as the list holds it: its row, and what the filters and sorts compare. */
+interface DidEntry {
+  row: DidRow;
+  id: number;
+  stamp: number;
+  /** As LIKE sees them. */
+  pattern: string;
+  description: string | null;
+  /** As = sees them. */
+  route: string | null;
+  active: boolean;
+  recordCall: string | null;
+  group: string | null;
+  /** The route's target column, when the route is known. */
+  target: string | null;
 }
 
-function targetIs(eb: DidsEb, target: string, route: DidRoute | undefined): Expression<SqlBool> {
-  const routes = route ? [route] : DID_ROUTES;
-  return eb.or(routes.map((r) => eb.and([eb('did_route', '=', r), eb(TARGET_COLUMN[r], '=', target)])));
+type ListColumns = TargetColumns & { stamp: number | string };
+
+function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: ListColumns): DidEntry {
+  const route = c.equal(row.did_route);
+  const known = routes.get(route);
+  return {
+    row: toRow(row),
+    id: Number(row.did_id),
+    stamp: Number(row.stamp),
+    pattern: c.like(row.did_pattern),
+    description: c.like(row.did_description),
+    route,
+    active: flagOn(c, row.did_active),
+    recordCall: c.equal(row.record_call),
+    group: c.equal(row.group_id),
+    target: known ? c.equal(row[TARGET_COLUMN[known]]) : null,
+  };
 }
 
-function filters(eb: DidsEb, query: DidListQuery): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [];
-  if (query.search) conditions.push(searchMatches(eb, query.search));
-  if (query.route) conditions.push(eb('did_route', '=', query.route));
-  if (query.active !== undefined) conditions.push(flagIs(eb, 'did_active', query.active));
-  if (query.recordCall) conditions.push(eb('record_call', '=', query.recordCall));
-  // group_id has an index: the DIDs of one in-group are found without reading the others.
-  if (query.inGroup) conditions.push(eb.and([eb('did_route', '=', 'IN_GROUP'), eb('group_id', '=', query.inGroup)]));
-  if (query.target) conditions.push(targetIs(eb, query.target, query.route));
-  return eb.and(conditions);
+function searchFilter(c: Collation, search: string): (d: DidEntry) => boolean {
+  // A number: the start of the pattern however it is written.
+  if (NUMBER.test(search)) {
+    const prefixes = numberPrefixes(search).map((prefix) => c.like(prefix));
+    return (d) => prefixes.some((prefix) => d.pattern.startsWith(prefix));
+  }
+  const text = c.like(search);
+  return (d) => d.pattern.startsWith(text) || (d.description?.includes(text) ?? false);
 }
 
-/** A page of DIDs with their route targets: searched, filtered, sorted, with the total. */
-export function listDids(db: Kysely<VicidialReadModel>, query: DidListQuery, totals: CountRows = countEveryTime): Promise<DidListResponse> {
-  return pageOf(db, totals, query, {
+function filterOf(c: Collation, query: DidListQuery): ((d: DidEntry) => boolean) | undefined {
+  const tests: ((d: DidEntry) => boolean)[] = [];
+  if (query.search) tests.push(searchFilter(c, query.search));
+  if (query.route) {
+    const route = c.equal(query.route);
+    tests.push((d) => d.route === route);
+  }
+  if (query.active !== undefined) tests.push((d) => d.active === query.active);
+  if (query.recordCall) {
+    const recordCall = c.equal(query.recordCall);
+    tests.push((d) => d.recordCall === recordCall);
+  }
+  if (query.inGroup) {
+    const inGroup = c.equal('IN_GROUP');
+    const group = c.equal(query.inGroup);
+    tests.push((d) => d.route === inGroup && d.group === group);
+  }
+  if (query.target) {
+    const target = c.equal(query.target);
+    tests.push((d) => d.target === target);
+  }
+  return allOf(tests);
+}
+
+/**
+ * modify_stamp in epoch seconds, as the database converts it (MariaDB gives its TIMESTAMPs in the
+ * session's time zone, where an hour repeats when daylight saving ends; the embedded VICIdial
+ * stamps in UTC).
+ */
+const stampSeconds = (db: Kysely<VicidialReadModel>) =>
+  dialectOf(db) === 'mysql' ? sql<number>`UNIX_TIMESTAMP(modify_stamp)` : sql<number>`CAST(strftime('%s', modify_stamp) AS INTEGER)`;
+
+const listColumns = (db: Kysely<VicidialReadModel>) =>
+  db.selectFrom('vicidial_inbound_dids').select(ROW_COLUMNS).select(stampSeconds(db).as('stamp'));
+
+/** The DID list's rows, search, filters and sorts; VICIdial stamps every change of a DID (modify_stamp), so only changed rows are read again. */
+export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntry, DidListQuery> {
+  const c = collationOf(dialectOf(db));
+  const routes = new Map(DID_ROUTES.map((route) => [c.equal(route), route]));
+  const entries = (rows: ListColumns[]) => rows.map((row) => entryOf(c, routes, row));
+  const byPattern: SortKey<DidEntry> = (d) => c.order(d.row.pattern);
+  const byId: SortKey<DidEntry> = (d) => d.id;
+  return {
     table: 'vicidial_inbound_dids',
-    filtered: db.selectFrom('vicidial_inbound_dids').where((eb) => filters(eb, query)),
-    select: (filtered) => filtered.select(ROW_COLUMNS),
-    sort: SORT[query.sort],
-    toRow,
-  });
+    loadAll: async (db) => entries(await listColumns(db).execute()),
+    sorts: {
+      pattern: [byPattern],
+      description: [(d) => c.order(d.row.description), byId],
+      route: [(d) => c.order(d.row.route), byPattern],
+      didId: [byId],
+    },
+    filter: (query) => filterOf(c, query),
+    stamped: {
+      id: (d) => d.id,
+      stamp: (d) => d.stamp,
+      since: async (db, stamp) => entries(await listColumns(db).where(stampSeconds(db), '>=', stamp).execute()),
+      count: async (db) => Number((await db.selectFrom('vicidial_inbound_dids').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    },
+  };
 }
+
+export type DidList = ListModel<DidEntry, DidListQuery>;
 
 export async function getDid(db: Kysely<VicidialReadModel>, didId: number): Promise<DidDetail | undefined> {
   const row = await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_id', '=', didId).executeTakeFirst();
@@ -162,15 +231,27 @@ export async function getDidByPattern(db: Kysely<VicidialReadModel>, pattern: st
   return row && toDetail(row);
 }
 
+/** Many DIDs in one query, by DID ID or by pattern (a bulk change reads them all before, and after). */
+export async function getDids(db: Kysely<VicidialReadModel>, keys: { ids: readonly number[]; patterns: readonly string[] }): Promise<DidDetail[]> {
+  if (keys.ids.length === 0 && keys.patterns.length === 0) return [];
+  const rows = await db
+    .selectFrom('vicidial_inbound_dids')
+    .select(DETAIL_COLUMNS)
+    .where((eb) =>
+      eb.or([...(keys.ids.length > 0 ? [eb('did_id', 'in', keys.ids)] : []), ...(keys.patterns.length > 0 ? [eb('did_pattern', 'in', keys.patterns)] : [])]),
+    )
+    .execute();
+  return rows.map(toDetail);
+}
+
 export type RouteTarget = { inGroup: string } | { callMenu: string };
 
 /** Where an in-group or a call menu is used: the DIDs routed to it, a page at a time. */
 export function didsRoutedTo(
-  db: Kysely<VicidialReadModel>,
+  list: DidList,
   target: RouteTarget,
   paging: Pick<DidListQuery, 'search' | 'sort' | 'order' | 'page' | 'pageSize'> = { sort: 'pattern', order: 'asc', page: 1, pageSize: 50 },
-  totals: CountRows = countEveryTime,
 ): Promise<Page<DidRow>> {
   const query: DidListQuery = 'inGroup' in target ? { ...paging, inGroup: target.inGroup } : { ...paging, route: 'CALLMENU', target: target.callMenu };
-  return listDids(db, query, totals);
+  return list.page(query);
 }

@@ -18,7 +18,7 @@ const like = (column: string, pattern: string): RawBuilder<SqlBool> => sql<SqlBo
 export const startsWith = (column: string, text: string) => like(column, `${escapeLike(text)}%`);
 export const endsWith = (column: string, text: string) => like(column, `%${escapeLike(text)}`);
 /** The column contains `text` anywhere: reads every row. */
-export const contains = (column: string, text: string) => like(column, `%${escapeLike(text)}%`);
+const contains = (column: string, text: string) => like(column, `%${escapeLike(text)}%`);
 
 /**
  * A comma-joined list column (phones_alias.logins_list) holds `item` as one of its items. Four
@@ -31,13 +31,6 @@ export const listHolds = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>
     endsWith(column, `,${item}`),
     contains(column, `,${item},`),
   ]);
-
-/**
- * A VICIdial Y/N flag is on or off. "Off" is anything but Y (NULL and '' included), the same
- * reading the rows' booleans get.
- */
-export const flagIs = <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, on: boolean): Expression<SqlBool> =>
-  on ? sql<SqlBool>`${sql.ref(column)} = 'Y'` : eb.or([sql<SqlBool>`${sql.ref(column)} IS NULL`, sql<SqlBool>`${sql.ref(column)} <> 'Y'`]);
 
 /** How the rows read a flag column. */
 export const isYes = (value: string | null): boolean => value === 'Y';

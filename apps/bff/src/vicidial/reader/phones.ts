@@ -1,14 +1,14 @@
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
-import type { PhoneDetail, PhoneKey, PhoneListQuery, PhoneListResponse, PhoneRow, PhoneSecrets } from '@vicidash/contracts/phone';
+import type { Kysely, Selectable } from 'kysely';
+import type { PhoneDetail, PhoneKey, PhoneListQuery, PhoneRow, PhoneSecrets } from '@vicidash/contracts/phone';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
 import { aliasesListingLogin } from './aliases.js';
-import { contains, flagIs, isYes, startsWith } from './match.js';
-import { enumText, pageOf, type SortColumn, text } from './paging.js';
-import { countEveryTime, type CountRows } from './totals.js';
+import { type Collation, collationOf, flagOn } from './collation.js';
+import { dialectOf } from './dialect.js';
+import { allOf, type ListModel, type ListSource, type SortKey } from './list-model.js';
+import { isYes } from './match.js';
 
 type Phones = VicidialReadModel['phones'];
-type PhonesEb = ExpressionBuilder<VicidialReadModel, 'phones'>;
 
 const ROW_COLUMNS = [
   'extension',
@@ -40,19 +40,9 @@ const DETAIL_COLUMNS = [
   'on_hook_agent',
 ] as const satisfies readonly (keyof Phones)[];
 
-/** After the sort column, extension and server (VICIdial's unique key) keep the order total. */
-const byKey = (first?: SortColumn) => [...(first ? [first] : []), text('extension'), text('server_ip')];
-const SORT = {
-  extension: byKey(),
-  serverIp: [text('server_ip'), text('extension')],
-  login: byKey(text('login')),
-  fullName: byKey(text('fullname')),
-  dialplanNumber: byKey(text('dialplan_number')),
-  protocol: byKey(enumText('protocol')),
-  userGroup: byKey(text('user_group')),
-} as const satisfies Record<PhoneListQuery['sort'], readonly SortColumn[]>;
+type ListColumns = Pick<Selectable<Phones>, (typeof ROW_COLUMNS)[number]>;
 
-const toRow = (row: Pick<Selectable<Phones>, (typeof ROW_COLUMNS)[number]>): PhoneRow => ({
+const toRow = (row: ListColumns): PhoneRow => ({
   extension: row.extension ?? '',
   serverIp: row.server_ip ?? '',
   login: row.login,
@@ -68,31 +58,81 @@ const toRow = (row: Pick<Selectable<Phones>, (typeof ROW_COLUMNS)[number]>): Pho
 /** Digits (and the * # a dialplan number may hold): an extension or a number. */
 const NUMBER = /^[0-9*#]+$/;
 
-function searchMatches(eb: PhonesEb, search: string): Expression<SqlBool> {
-  // Both columns are indexed: two prefix ranges instead of reading all phones.
-  if (NUMBER.test(search)) return eb.or([startsWith('extension', search), startsWith('dialplan_number', search)]);
-  return eb.or([startsWith('extension', search), startsWith('login', search), contains('fullname', search)]);
+/** A phone as the list holds it: its row, and what the filters and sorts compare. */
+interface PhoneEntry {
+  row: PhoneRow;
+  /** As LIKE sees them. */
+  extension: string | null;
+  login: string | null;
+  fullName: string | null;
+  dialplanNumber: string | null;
+  /** As = sees them. */
+  serverIp: string | null;
+  protocol: string | null;
+  active: boolean;
 }
 
-function filters(eb: PhonesEb, query: PhoneListQuery): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [];
-  if (query.search) conditions.push(searchMatches(eb, query.search));
-  if (query.serverIp) conditions.push(eb('server_ip', '=', query.serverIp));
-  if (query.protocol) conditions.push(eb('protocol', '=', query.protocol));
-  if (query.active !== undefined) conditions.push(flagIs(eb, 'active', query.active));
-  return eb.and(conditions);
+const entryOf = (c: Collation, row: ListColumns): PhoneEntry => ({
+  row: toRow(row),
+  extension: c.like(row.extension),
+  login: c.like(row.login),
+  fullName: c.like(row.fullname),
+  dialplanNumber: c.like(row.dialplan_number),
+  serverIp: c.equal(row.server_ip),
+  protocol: c.equal(row.protocol),
+  active: flagOn(c, row.active),
+});
+
+function searchFilter(c: Collation, search: string): (p: PhoneEntry) => boolean {
+  const text = c.like(search);
+  const starts = (value: string | null) => value?.startsWith(text) ?? false;
+  if (NUMBER.test(search)) return (p) => starts(p.extension) || starts(p.dialplanNumber);
+  return (p) => starts(p.extension) || starts(p.login) || (p.fullName?.includes(text) ?? false);
 }
 
-/** A page of phones: searched, filtered, sorted, with the total. */
-export function listPhones(db: Kysely<VicidialReadModel>, query: PhoneListQuery, totals: CountRows = countEveryTime): Promise<PhoneListResponse> {
-  return pageOf(db, totals, query, {
+function filterOf(c: Collation, query: PhoneListQuery): ((p: PhoneEntry) => boolean) | undefined {
+  const tests: ((p: PhoneEntry) => boolean)[] = [];
+  if (query.search) tests.push(searchFilter(c, query.search));
+  if (query.serverIp) {
+    const serverIp = c.equal(query.serverIp);
+    tests.push((p) => p.serverIp === serverIp);
+  }
+  if (query.protocol) {
+    const protocol = c.equal(query.protocol);
+    tests.push((p) => p.protocol === protocol);
+  }
+  if (query.active !== undefined) tests.push((p) => p.active === query.active);
+  return allOf(tests);
+}
+
+/** The phone list's rows, search, filters and sorts (phones carry no change stamp: a changed table is read again whole). */
+export function phoneListSource(db: Kysely<VicidialReadModel>): ListSource<PhoneEntry, PhoneListQuery> {
+  const c = collationOf(dialectOf(db));
+  const by =
+    (column: keyof PhoneRow): SortKey<PhoneEntry> =>
+    (p) =>
+      c.order(p.row[column] as string | null);
+  const byExtension = by('extension');
+  const byServerIp = by('serverIp');
+  /** After the sort column, extension and server (VICIdial's unique key) keep the order total. */
+  const byKey = (...first: SortKey<PhoneEntry>[]) => [...first, byExtension, byServerIp];
+  return {
     table: 'phones',
-    filtered: db.selectFrom('phones').where((eb) => filters(eb, query)),
-    select: (filtered) => filtered.select(ROW_COLUMNS),
-    sort: SORT[query.sort],
-    toRow,
-  });
+    loadAll: async (db) => (await db.selectFrom('phones').select(ROW_COLUMNS).execute()).map((row) => entryOf(c, row)),
+    sorts: {
+      extension: byKey(),
+      serverIp: [byServerIp, byExtension],
+      login: byKey(by('login')),
+      fullName: byKey(by('fullName')),
+      dialplanNumber: byKey(by('dialplanNumber')),
+      protocol: byKey(by('protocol')),
+      userGroup: byKey(by('userGroup')),
+    },
+    filter: (query) => filterOf(c, query),
+  };
 }
+
+export type PhoneList = ListModel<PhoneEntry, PhoneListQuery>;
 
 const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneKey) =>
   db.selectFrom('phones').where('extension', '=', extension).where('server_ip', '=', serverIp);

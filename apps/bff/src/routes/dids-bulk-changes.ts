@@ -1,0 +1,125 @@
+import {
+  bulkUpdateDidsRequestSchema,
+  bulkUpdateDidsResponseSchema,
+  didFields,
+  type BulkUpdateDidsResponse,
+  type DidDetail,
+  type DidRef,
+} from '@vicidash/contracts/did';
+import type { AppServices } from '../app.js';
+import { type Attempter, type WriteAttempt, appendAudit, asAppError, auditRecord, auditTargets, maybeAppliedBy } from '../audit/write-audit.js';
+import { writeRoute } from '../audit/write-route.js';
+import { AppError } from '../errors.js';
+import type { RouteSpec } from '../http/route.js';
+import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
+import { vicidialParams } from '../vicidial/params.js';
+import { changedButUnread, type VicidialRecords } from '../vicidial/records.js';
+import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
+
+const ACTION = 'update:dids';
+
+/** One DID of a bulk change: its own attempt (and audit row), and how it ended. */
+interface Item {
+  ref: DidRef;
+  attempt: WriteAttempt;
+  /** The DID as it was before, once found. */
+  current?: DidDetail;
+  error?: AppError;
+  /** When the attempt ended: the time on its audit row. */
+  at?: number;
+}
+
+/** Patterns compare as VICIdial's unique key on did_pattern does: ignoring case (they are ASCII). */
+const patternKey = (pattern: string) => pattern.toLowerCase();
+
+/**
+ * POST /api/dids/bulk: one change applied to many DIDs, each its own VICIdial call (VICIdial has no
+ * bulk update) with its own result and audit row. Around the calls the work is batched: one query
+ * reads every DID before, one reads the changed ones after, one insert writes the audit rows.
+ * Calls run BULK_CONCURRENCY at a time; none is ever retried.
+ */
+export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter, records: VicidialRecords): RouteSpec {
+  const end = (item: Item, error: unknown) => {
+    item.error = asAppError(error);
+    item.at = services.now();
+  };
+
+  /** Finds every DID with one query; a DID not found ends there. */
+  async function readBefore(items: Item[]): Promise<void> {
+    const rows = await records.dids({
+      ids: items.flatMap(({ ref }) => (typeof ref === 'number' ? [ref] : [])),
+      patterns: items.flatMap(({ ref }) => (typeof ref === 'string' ? [ref] : [])),
+    });
+    const byId = new Map(rows.map((row) => [row.didId, row]));
+    const byPattern = new Map(rows.map((row) => [patternKey(row.pattern), row]));
+    for (const item of items) {
+      const current = typeof item.ref === 'number' ? byId.get(item.ref) : byPattern.get(patternKey(item.ref));
+      if (!current) {
+        end(item, new AppError('NOT_FOUND', 'There is no such DID.'));
+        continue;
+      }
+      item.current = current;
+      item.attempt.target = auditTargets.did(current.didId);
+      item.attempt.before = current;
+    }
+  }
+
+  async function send(who: Attempter, item: Item, change: DidChange): Promise<void> {
+    if (!item.current) return;
+    try {
+      await writer.updateDid({ ...change, did_pattern: item.current.pattern });
+      item.attempt.applied = true;
+      item.at = services.now();
+    } catch (error) {
+      if (!(error instanceof AppError)) who.req.log.error({ err: error, did: item.ref }, 'bulk DID update failed');
+      end(item, error);
+    }
+  }
+
+  /** The DIDs VICIdial changed (or may have) as they are now, with one query. */
+  async function readAfter(who: Attempter, items: Item[]): Promise<void> {
+    const changed = items.filter((item) => item.current && (item.attempt.applied || maybeAppliedBy(item.error) === true));
+    if (changed.length === 0) return;
+    const ids = [...new Set(changed.map((item) => (item.current as DidDetail).didId))];
+    const rows = await records.dids({ ids, patterns: [] }).catch((error: unknown) => {
+      if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read-back failed');
+      return [];
+    });
+    const byId = new Map(rows.map((row) => [row.didId, row]));
+    for (const item of changed) {
+      item.attempt.after = byId.get((item.current as DidDetail).didId);
+      if (item.attempt.applied && item.attempt.after === undefined) item.error = changedButUnread();
+    }
+  }
+
+  return writeRoute(services.audit, {
+    method: 'post',
+    path: '/api/dids/bulk',
+    tag: 'dids',
+    summary: `Apply one change (route, active, recording) to many DIDs: one result per DID, ${BULK_CONCURRENCY} sent at a time`,
+    permission: ACTION,
+    body: bulkUpdateDidsRequestSchema,
+    response: bulkUpdateDidsResponseSchema,
+    target: () => auditTargets.did('bulk'),
+    auditsEachRecord: true,
+    async handler({ body: { dids, ...fields }, who }): Promise<BulkUpdateDidsResponse> {
+      const change = vicidialParams<DidChange>(didFields, fields);
+      const items: Item[] = dids.map((ref) => ({ ref, attempt: { target: auditTargets.did(ref), fields } }));
+      try {
+        await readBefore(items);
+      } catch (error) {
+        if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read failed');
+        for (const item of items) end(item, error);
+      }
+      await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change));
+      await readAfter(who, items);
+      await appendAudit(
+        who,
+        items.map((item) => auditRecord(who, ACTION, item.attempt, item.error, item.at)),
+      );
+      return {
+        results: items.map(({ ref, error }) => (error ? { did: ref, ok: false as const, error: error.toBody() } : { did: ref, ok: true as const })),
+      };
+    },
+  });
+}

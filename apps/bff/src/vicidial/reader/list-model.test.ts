@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DidListQuery } from '@vicidash/contracts/did';
+import type { PhoneListQuery } from '@vicidash/contracts/phone';
+import { openDatabase } from '@vicidash/database';
+import { createTestDatabase, type TestDatabase } from '@vicidash/testkit';
+import { createSchema, openVicidialDb, seedDatabase, type VicidialDb } from '@vicidash/vicidial-sim';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { VicidialReadModel } from '../tables.js';
+import { didListSource } from './dids.js';
+import { CHECK_EVERY_MS, type Entry, type ListQuery, ListModel, type ListSource } from './list-model.js';
+import { phoneListSource } from './phones.js';
+
+/**
+ * The lists answer from memory while the embedded VICIdial (its own connection, as VICIdial's
+ * admin screen would) changes the tables: changes show within CHECK_EVERY_MS, or at once after
+ * invalidate() (the dashboard's own writes).
+ */
+describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialect) => {
+  let mariadb: TestDatabase | undefined;
+  const file = join(tmpdir(), `lists-${randomBytes(6).toString('hex')}.sqlite`);
+  let writer: VicidialDb;
+  let reader: ReturnType<typeof openDatabase<VicidialReadModel>>;
+  beforeAll(async () => {
+    mariadb = dialect === 'mariadb' ? await createTestDatabase('bff_lists') : undefined;
+    const target = mariadb?.url ?? file;
+    writer = await openVicidialDb(target);
+    await createSchema(writer.db, writer.dialect);
+    await seedDatabase(writer.db, writer.dialect, 'demo');
+    reader = openDatabase<VicidialReadModel>(target);
+  });
+  afterAll(async () => {
+    await reader.close();
+    await writer.close();
+    await mariadb?.drop();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  });
+
+  /** A list on the reader's connection with a clock the test moves, counting how often it reads what. */
+  function counted<E extends Entry<unknown>, Q extends ListQuery>(source: ListSource<E, Q>) {
+    const clock = { now: 0 };
+    const reads = { all: 0, changed: 0 };
+    const { stamped } = source;
+    const list = new ListModel(
+      reader.db,
+      {
+        ...source,
+        loadAll: (db) => {
+          reads.all += 1;
+          return source.loadAll(db);
+        },
+        stamped: stamped && {
+          ...stamped,
+          since: (db, stamp) => {
+            reads.changed += 1;
+            return stamped.since(db, stamp);
+          },
+        },
+      },
+      () => clock.now,
+    );
+    return { list, clock, reads };
+  }
+
+  const dids = () => counted(didListSource(reader.db));
+  const query = (q: Partial<DidListQuery> = {}): DidListQuery => ({ sort: 'pattern', order: 'asc', page: 1, pageSize: 200, ...q });
+  const didsTable = () => writer.db.updateTable('vicidial_inbound_dids');
+  const describeDid = (pattern: string, description: string) => didsTable().set({ did_description: description }).where('did_pattern', '=', pattern).execute();
+  const descriptionIn = async (list: ReturnType<typeof dids>['list'], pattern: string) =>
+    (await list.page(query({ search: pattern }))).rows.find((row) => row.pattern === pattern)?.description;
+  /** MariaDB knows when a table changed only to the second: let it pass. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, dialect === 'mariadb' ? 1_100 : 0));
+
+  test('a change made elsewhere shows once the check interval has passed, not before', async () => {
+    const { list, clock } = dids();
+    expect(await descriptionIn(list, '3125550101')).not.toBe('Changed in VICIdial');
+    await describeDid('3125550101', 'Changed in VICIdial');
+    clock.now += CHECK_EVERY_MS - 1;
+    expect(await descriptionIn(list, '3125550101')).not.toBe('Changed in VICIdial');
+    clock.now += 1;
+    expect(await descriptionIn(list, '3125550101')).toBe('Changed in VICIdial');
+  });
+
+  test("the dashboard's own change shows in the very next read; only the changed DIDs are read again", async () => {
+    const { list, reads } = dids();
+    await descriptionIn(list, '3125550102');
+    await describeDid('3125550102', 'Changed through the dashboard');
+    list.invalidate();
+    expect(await descriptionIn(list, '3125550102')).toBe('Changed through the dashboard');
+    expect(reads).toEqual({ all: 1, changed: 1 });
+  });
+
+  test('new and deleted DIDs: totals, filters and sort orders follow at once', async () => {
+    const { list, reads } = dids();
+    const inGroup = query({ route: 'IN_GROUP', sort: 'description' });
+    /** What the database itself answers for the same list. */
+    const expected = async () =>
+      (
+        await writer.db
+          .selectFrom('vicidial_inbound_dids')
+          .select('did_pattern')
+          .where('did_route', '=', 'IN_GROUP')
+          .orderBy('did_description')
+          .orderBy('did_id')
+          .execute()
+      ).map((d) => d.did_pattern);
+    const answered = async () => {
+      const page = await list.page(inGroup);
+      expect(page.total).toBe(page.rows.length);
+      return page.rows.map((row) => row.pattern);
+    };
+    const before = await answered();
+    expect(before).toEqual(await expected());
+
+    await writer.db
+      .insertInto('vicidial_inbound_dids')
+      .values({ did_pattern: '3125557777', did_description: 'between the others', did_route: 'IN_GROUP', group_id: 'SALES_EN' })
+      .execute();
+    // Moves to the top of the description order.
+    await describeDid(before.at(-1) as string, '  first now');
+    list.invalidate();
+    const afterInsert = await answered();
+    expect(afterInsert).toHaveLength(before.length + 1);
+    expect(afterInsert).toEqual(await expected());
+    expect((await list.page(query({ search: '3125557777' }))).total).toBe(1);
+    expect(reads.all).toBe(1);
+
+    await writer.db.deleteFrom('vicidial_inbound_dids').where('did_pattern', '=', '3125557777').execute();
+    list.invalidate();
+    expect(await answered()).toEqual(await expected());
+    expect((await list.page(query({ search: '3125557777' }))).total).toBe(0);
+    // A deleted row carries no stamp: the count told, and the list was read again whole.
+    expect(reads.all).toBe(2);
+  });
+
+  test('phones (no change stamp): a table that changed is read again whole, one that did not is not', async () => {
+    const { list, clock, reads } = counted(phoneListSource(reader.db));
+    const sip: PhoneListQuery = { protocol: 'SIP', sort: 'fullName', order: 'desc', page: 1, pageSize: 10 };
+    const before = (await list.page(sip)).total;
+    await writer.db.insertInto('phones').values({ extension: '6789', server_ip: '10.20.0.11', login: '6789a', fullname: 'Zzz newest', protocol: 'SIP', template_id: '' }).execute();
+    list.invalidate();
+    const after = await list.page(sip);
+    expect(after.total).toBe(before + 1);
+    expect(after.rows[0]).toMatchObject({ extension: '6789', fullName: 'Zzz newest' });
+
+    await writer.db.deleteFrom('phones').where('extension', '=', '6789').execute();
+    clock.now += CHECK_EVERY_MS;
+    expect((await list.page(sip)).total).toBe(before);
+    expect(reads.all).toBe(3);
+
+    // Once the change's second has passed, one more look; then the table is known not to change.
+    await settle();
+    clock.now += CHECK_EVERY_MS;
+    await list.page(sip);
+    const settled = reads.all;
+    clock.now += CHECK_EVERY_MS;
+    list.invalidate();
+    await list.page(sip);
+    expect(reads.all).toBe(settled);
+  });
+
+  test('two changes within one second are both seen (MariaDB knows a change time only to the second)', async () => {
+    const { list } = dids();
+    await descriptionIn(list, '3125550103');
+    // Start early in a second, so that both changes and reads fall within it.
+    while (Date.now() % 1000 > 100) await new Promise((resolve) => setTimeout(resolve, 10));
+    await describeDid('3125550103', 'First change');
+    list.invalidate();
+    expect(await descriptionIn(list, '3125550103')).toBe('First change');
+    await describeDid('3125550103', 'Second change');
+    list.invalidate();
+    expect(await descriptionIn(list, '3125550103')).toBe('Second change');
+  });
+
+  test('requests at the same time share one read of the table', async () => {
+    const { list, reads } = dids();
+    const pages = await Promise.all(
+      (['pattern', 'description', 'route', 'didId'] as const).flatMap((sort) => [1, 2, 3].map((page) => list.page(query({ sort, page, pageSize: 5 })))),
+    );
+    expect(pages.every((page) => page.rows.length === 5 && page.total === pages[0]?.total)).toBe(true);
+    expect(reads.all).toBe(1);
+  });
+});

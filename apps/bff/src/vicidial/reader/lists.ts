@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { VicidialReadModel } from '../tables.js';
+import { type AliasList, aliasListSource } from './aliases.js';
+import { type DidList, didListSource } from './dids.js';
+import { ListModel } from './list-model.js';
+import { type PhoneList, phoneListSource } from './phones.js';
+
+/**
+ * The phone, alias and DID lists, answered from memory (see list-model.ts and
+ * docs/decisions/0010-list-read-model.md). One per app: every person's lists share them.
+ */
+export class ListReadModel {
+  readonly phones: PhoneList;
+  readonly aliases: AliasList;
+  readonly dids: DidList;
+
+  constructor(db: Kysely<VicidialReadModel>, now?: () => number) {
+    this.phones = new ListModel(db, phoneListSource(db), now);
+    this.aliases = new ListModel(db, aliasListSource(db), now);
+    this.dids = new ListModel(db, didListSource(db), now);
+  }
+
+  /**
+   * Called after every write the dashboard sends to VICIdial: the next read of each list checks its
+   * table first, so a change made here shows in the very next list (a table that did not change is
+   * not read again).
+   */
+  invalidate(): void {
+    this.phones.invalidate();
+    this.aliases.invalidate();
+    this.dids.invalidate();
+  }
+}
