@@ -60,6 +60,15 @@ describe('useListState', () => {
     return renderHook(() => ({ list: useListState(didListQuerySchema), location: useLocation() }), { wrapper });
   };
 
+  it('keeps both of two changes made in the same tick (two search boxes reporting at once)', () => {
+    const { result } = setup('/dids?route=IN_GROUP');
+    act(() => {
+      result.current.list.update({ search: 'sales' }, { replace: true });
+      result.current.list.update({ target: 'SALES_EN' }, { replace: true });
+    });
+    expect(result.current.list.query).toMatchObject({ route: 'IN_GROUP', search: 'sales', target: 'SALES_EN' });
+  });
+
   it('reads the URL and writes changes back to it', () => {
     const { result } = setup('/dids?search=sales&page=2');
     expect(result.current.list.query).toMatchObject({ search: 'sales', page: 2 });

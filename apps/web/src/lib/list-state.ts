@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 
@@ -67,9 +67,15 @@ export function useListState<S extends ListQuerySchema>(schema: S): ListState<S>
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const query = useMemo(() => readListState(schema, new URLSearchParams(search)), [schema, search]);
+  // The router hands every update of one tick the same snapshot, so two search boxes reporting at
+  // once would drop the first: each update builds on the last one written instead.
+  const written = useRef(params);
+  written.current = params;
   const update = useCallback<ListState<S>['update']>(
-    (patch, options) =>
-      setParams((current) => writeListState(schema, current, patch), { replace: options?.replace ?? false }),
+    (patch, options) => {
+      written.current = writeListState(schema, written.current, patch);
+      setParams(written.current, { replace: options?.replace ?? false });
+    },
     [schema, setParams],
   );
   const filters = filterParams(schema);
