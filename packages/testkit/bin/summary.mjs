@@ -18,6 +18,7 @@ if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
   skipped += playwright.stats.skipped;
+  if (playwright.stats.flaky > 0) console.log(`\nflaky: ${playwright.stats.flaky} end-to-end test(s) passed only on their retry; see the list above`);
 } else failed += 1;
 
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
