@@ -40,8 +40,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   loginAs: async ({ page, context, sessionCookies }, use) => {
     await use(async (role, path = '/') => {
-      // Leave the page first: an answer still in flight for the previous role would renew its
-      // session cookie (sessions are rolling) over the new one after the switch.
+      // Leave the page first: nothing the previous role's page started is still running after the switch.
       await page.goto('about:blank');
       await context.clearCookies();
       await context.addCookies(await sessionCookies(role));

@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -14,6 +14,7 @@ import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 import { AppError, errorHandler } from './errors.js';
+import { COMPRESS_FROM_BYTES } from './http/answer.js';
 import { mountRoutes } from './http/mount.js';
 import { openApiDocument } from './http/openapi.js';
 import { serveSpa } from './http/spa.js';
@@ -22,6 +23,12 @@ import { httpLogger } from './logger.js';
 import { apiRoutes } from './routes/index.js';
 
 export const SESSION_COOKIE = 'vicidash.sid';
+
+/** API answers hold VICIdial's configuration and the audit: no browser or proxy keeps a copy. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 export interface AppServices {
   logger: Logger;
@@ -60,10 +67,12 @@ export function createApp(services: AppServices): Express {
   const openApi = openApiDocument(routes, { title: 'VICIdial dashboard API', version: '1', sessionCookie: SESSION_COOKIE });
   const app = express();
   app.disable('x-powered-by');
+  // Records carry their own ETag (their version); hashing every other answer would only cost.
+  app.set('etag', false);
   app.set('trust proxy', settings.trustProxyHops);
   app.use(httpLogger(logger));
   // Browsers ask for gzip: the SPA's scripts and the list pages shrink several times over the wire.
-  app.use(compression({ threshold: 1024 }));
+  app.use(compression({ threshold: COMPRESS_FROM_BYTES }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -86,6 +95,7 @@ export function createApp(services: AppServices): Express {
 
   app.use(
     '/api',
+    noStore,
     express.json({ limit: '1mb' }),
     session({
       name: SESSION_COOKIE,
@@ -93,9 +103,11 @@ export function createApp(services: AppServices): Express {
       store: sessionStore,
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      // The cookie lasts as long as the browser; how long the session lasts is decided here (idle and
+      // absolute timeouts, see DashboardSessionStore), so the cookie need not be sent again on every answer.
+      rolling: false,
       unset: 'destroy',
-      cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', maxAge: settings.idleMs, path: '/' },
+      cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/' },
     }),
     authenticate(accounts, settings.absoluteMs, now),
     csrfProtection(['/auth/login']),

@@ -26,7 +26,8 @@ interface Remembered {
  * express-session's store in the dashboard database, so every BFF instance behind a load balancer
  * sees the same sessions. Expired rows are ignored on read and pruned periodically.
  *
- * Sessions are rolling: every answer pushes the end out by one idle period (touch). The database is
+ * The idle timeout is counted here, not by the cookie (which lasts as long as the browser): every
+ * answer pushes the session's end out by one idle period (touch). The database is
  * written only when that moves the end by more than a tenth of the idle period (at most a minute):
  * a session may then end that much before its idle period is up, never after.
  */

@@ -2,6 +2,7 @@ import { type Request, Router } from 'express';
 import { requireLogin, requirePermission } from '../auth/middleware.js';
 import { AppError } from '../errors.js';
 import { parseInput } from '../validate.js';
+import { sendAnswer } from './answer.js';
 import type { RouteSpec } from './route.js';
 
 /** If-Match carries the version; quotes (an ETag's form) are optional. */
@@ -34,10 +35,7 @@ export function mountRoutes(specs: readonly RouteSpec[]): Router {
         res.status(spec.status ?? 204).end();
         return;
       }
-      const body = spec.response.parse(result);
-      const etag = (body as { version?: unknown } | null)?.version;
-      if (typeof etag === 'string') res.set('ETag', `"${etag}"`);
-      res.status(spec.status ?? 200).json(body);
+      sendAnswer(req, res, spec.response, spec.status ?? 200, result);
     });
   }
   return router;

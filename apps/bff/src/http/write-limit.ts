@@ -11,15 +11,17 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * guard (401); `exempt` paths (login, logout) have their own rules. Counts live in this process.
  */
 export function writeRateLimit(perMinute: number, exempt: readonly string[]): RequestHandler {
-  return rateLimit({
+  const limit = rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => !req.user || !CHANGES.has(req.method) || exempt.includes(req.path),
+    skip: (req) => !req.user || exempt.includes(req.path),
     keyGenerator: (req) => `user:${req.user?.id}`,
     handler: () => {
       throw new AppError('RATE_LIMITED', `Too many changes in a short time (at most ${perMinute} a minute). Wait a minute and try again.`);
     },
   });
+  // Reads never count: they do not even enter the limiter.
+  return (req, res, next) => (CHANGES.has(req.method) ? limit(req, res, next) : next());
 }

@@ -40,6 +40,9 @@ describe.each(DIALECTS)('DID reads on %s', (dialect) => {
     const res = await get('/api/dids');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ rows: all.slice(0, 50).map(asRow), total: all.length, page: 1, pageSize: 50 });
+    // VICIdial's configuration is kept by no browser or proxy; only records carry an ETag (their version).
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
     expect(res.body.rows.some((row: DidRow) => row.route === 'EXTEN' && row.target?.includes('@'))).toBe(true);
   });
 

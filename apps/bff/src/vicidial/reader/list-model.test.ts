@@ -174,6 +174,21 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     expect(await descriptionIn(list, '3125550103')).toBe('Second change');
   });
 
+  test('a page asked again is the same frozen answer, until its rows change', async () => {
+    const { list } = dids();
+    const asked = query({ route: 'IN_GROUP', sort: 'pattern', pageSize: 5 });
+    const first = await list.page(asked);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.rows)).toBe(true);
+    expect(await list.page({ ...asked })).toBe(first);
+    expect(await list.page({ ...asked, page: 2 })).not.toBe(first);
+
+    await describeDid(first.rows[0]?.pattern as string, 'Changed since');
+    list.invalidate();
+    const after = await list.page(asked);
+    expect(after).not.toBe(first);
+    expect(after.rows.map((row) => row.description)).toContain('Changed since');
+  });
+
   test('requests at the same time share one read of the table', async () => {
     const { list, reads } = dids();
     const pages = await Promise.all(

@@ -20,6 +20,8 @@ const FULL_RELOAD_AFTER_MS = 60_000;
 /** Filtered lists remembered (the most recently used), and the row positions they may hold in all. */
 const MAX_FILTERED = 200;
 const MAX_FILTERED_POSITIONS = 1_000_000;
+/** Pages remembered (the most recently used): the same page asked again is the same frozen object. */
+const MAX_PAGES = 500;
 
 /** One row of a list: what the answer shows, with what its filters and sorts compare precomputed. */
 export interface Entry<Row> {
@@ -77,6 +79,11 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   /** Filtered lists by query, least recently used first: positions of entries in sort order. */
   private readonly filtered = new Map<string, number[]>();
   private filteredPositions = 0;
+  /**
+   * Pages by query, least recently used first. A page is frozen and handed out again as long as the
+   * rows do not change, so the answer it becomes is built once (see mountRoutes).
+   */
+  private readonly pages = new Map<string, Page<E['row']>>();
   /** Where each entry is, by id (stamped tables). */
   private readonly positions = new Map<number, number>();
   /** The latest change stamp read (stamped tables). */
@@ -135,9 +142,20 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     }
     this.filtered.clear();
     this.filteredPositions = 0;
+    this.pages.clear();
   }
 
   page(query: Q): Page<E['row']> {
+    const key = JSON.stringify(query);
+    const remembered = this.pages.get(key);
+    this.pages.delete(key);
+    const page = remembered ?? this.readPage(query);
+    this.pages.set(key, page);
+    if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
+    return page;
+  }
+
+  private readPage(query: Q): Page<E['row']> {
     const matches = this.matches(query);
     const total = matches.length;
     const offset = (query.page - 1) * query.pageSize;
@@ -146,7 +164,7 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     for (let i = offset; i < end; i++) {
       rows.push((this.entries[matches[query.order === 'asc' ? i : total - 1 - i] as number] as E).row);
     }
-    return { rows, total, page: query.page, pageSize: query.pageSize };
+    return Object.freeze({ rows: Object.freeze(rows) as E['row'][], total, page: query.page, pageSize: query.pageSize });
   }
 
   private compare(sort: Q['sort']): (a: number, b: number) => number {
