@@ -1,4 +1,3 @@
-import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -14,7 +13,6 @@ import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 import { AppError, errorHandler } from './errors.js';
-import { COMPRESS_FROM_BYTES } from './http/answer.js';
 import { mountRoutes } from './http/mount.js';
 import { openApiDocument } from './http/openapi.js';
 import { serveSpa } from './http/spa.js';
@@ -71,8 +69,6 @@ export function createApp(services: AppServices): Express {
   app.set('etag', false);
   app.set('trust proxy', settings.trustProxyHops);
   app.use(httpLogger(logger));
-  // Browsers ask for gzip: the SPA's scripts and the list pages shrink several times over the wire.
-  app.use(compression({ threshold: COMPRESS_FROM_BYTES }));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -56,7 +56,9 @@ const { chindingsSym } = pino.symbols;
 const requestLineLoggers = new WeakMap<Logger, Logger>();
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  const stream = (destination ?? pino.destination(1)) as never;
+  // Written asynchronously: under load, lines logged meanwhile go out in one write. Pino flushes what
+  // is left when the process exits.
+  const stream = (destination ?? pino.destination({ dest: 1, sync: false })) as never;
   const logger = pino(
     {
       level,

@@ -62,6 +62,16 @@ describe('sendAnswer', () => {
     expect(gzipped.text).toBe(json);
   });
 
+  test('any large answer is gzipped for the clients that accept it, none without Accept-Encoding', async () => {
+    const { app } = answering(() => ({ rows: rowsOf(200) }));
+    const gzipped = await request(app).get('/answer').set('Accept-Encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.body).toEqual({ rows: rowsOf(200) });
+    const none = await request(app).get('/answer').set('Accept-Encoding', '');
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body).toEqual({ rows: rowsOf(200) });
+  });
+
   test('a small frozen answer is never compressed', async () => {
     const { app } = answering(() => Object.freeze({ rows: rowsOf(1) }));
     const res = await request(app).get('/answer').set('Accept-Encoding', 'gzip');

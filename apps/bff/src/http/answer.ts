@@ -1,14 +1,18 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 
-/** Smaller answers are sent uncompressed (the compression middleware's threshold too). */
+/** Smaller answers are sent uncompressed. */
 export const COMPRESS_FROM_BYTES = 1024;
+
+/** In zlib's threads: a large answer does not hold up the others. */
+const gzipped = promisify(gzip);
 
 /** An answer ready to send: its JSON and, once a client has asked for it, its gzip. */
 interface Prepared {
   json: Buffer;
-  gzip?: Buffer;
+  gzip?: Promise<Buffer>;
   etag?: string;
 }
 
@@ -20,11 +24,18 @@ const etagOf = (body: unknown) => {
   return typeof version === 'string' ? `"${version}"` : undefined;
 };
 
-function prepare(schema: z.ZodType, answer: object): Prepared {
+function prepare(schema: z.ZodType, answer: unknown): Prepared {
+  const body = schema.parse(answer);
+  return { json: Buffer.from(JSON.stringify(body)), etag: etagOf(body) };
+}
+
+const isFrozenObject = (answer: unknown): answer is object => typeof answer === 'object' && answer !== null && Object.isFrozen(answer);
+
+/** A frozen answer's prepared form, made the first time it is sent. */
+function prepareOnce(schema: z.ZodType, answer: object): Prepared {
   let prepared = preparedAnswers.get(answer);
   if (!prepared) {
-    const body = schema.parse(answer);
-    prepared = { json: Buffer.from(JSON.stringify(body)), etag: etagOf(body) };
+    prepared = prepare(schema, answer);
     preparedAnswers.set(answer, prepared);
   }
   return prepared;
@@ -32,21 +43,14 @@ function prepare(schema: z.ZodType, answer: object): Prepared {
 
 /**
  * Sends a route's answer, parsed with its response schema first (nothing unlisted ever leaves),
- * with the record's version as its ETag.
+ * with the record's version as its ETag, gzipped for the clients that accept it.
  *
  * A frozen answer is immutable and may be handed out again: a list page is the same object for as
  * long as its rows do not change (ListModel). It is parsed, serialized and compressed once, and
  * sent as those bytes each time after; on the list pages this is most of what a request costs.
  */
-export function sendAnswer(req: Request, res: Response, schema: z.ZodType, status: number, answer: unknown): void {
-  if (typeof answer !== 'object' || answer === null || !Object.isFrozen(answer)) {
-    const body = schema.parse(answer);
-    const etag = etagOf(body);
-    if (etag) res.set('ETag', etag);
-    res.status(status).json(body);
-    return;
-  }
-  const prepared = prepare(schema, answer);
+export async function sendAnswer(req: Request, res: Response, schema: z.ZodType, status: number, answer: unknown): Promise<void> {
+  const prepared = isFrozenObject(answer) ? prepareOnce(schema, answer) : prepare(schema, answer);
   if (prepared.etag) res.set('ETag', prepared.etag);
   res.status(status).type('json');
   if (prepared.json.length < COMPRESS_FROM_BYTES) {
@@ -58,7 +62,6 @@ export function sendAnswer(req: Request, res: Response, schema: z.ZodType, statu
     res.send(prepared.json);
     return;
   }
-  prepared.gzip ??= gzipSync(prepared.json);
-  // Already encoded: the compression middleware leaves it as it is.
-  res.set('Content-Encoding', 'gzip').send(prepared.gzip);
+  prepared.gzip ??= gzipped(prepared.json);
+  res.set('Content-Encoding', 'gzip').send(await prepared.gzip);
 }

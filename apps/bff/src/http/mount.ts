@@ -35,7 +35,7 @@ export function mountRoutes(specs: readonly RouteSpec[]): Router {
         res.status(spec.status ?? 204).end();
         return;
       }
-      sendAnswer(req, res, spec.response, spec.status ?? 200, result);
+      await sendAnswer(req, res, spec.response, spec.status ?? 200, result);
     });
   }
   return router;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
+import { COMPRESS_FROM_BYTES } from './answer.js';
 import { ConfigError } from '../config.js';
 
 /** Vite puts content-hashed files here: a changed file gets a new name, so they never go stale. */
@@ -21,6 +23,8 @@ export function serveSpa(dir: string): Router {
     throw new ConfigError([`WEB_DIST_DIR has no index.html in ${root}: build the SPA (apps/web) or unset it`]);
   }
   const router = Router();
+  // Browsers ask for gzip: the SPA's scripts shrink several times over the wire (API answers are gzipped by sendAnswer).
+  router.use(compression({ threshold: COMPRESS_FROM_BYTES }));
   router.use(
     express.static(root, {
       index: false,
