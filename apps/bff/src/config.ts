@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -49,8 +50,14 @@ export const configSchema = z.object({
   BOOTSTRAP_SUPERVISOR_PASSWORD: z.string().optional(),
   /** Where the built SPA lives (a folder with index.html); the BFF serves it when set. */
   WEB_DIST_DIR: z.string().optional(),
-  /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute, per BFF instance, before 429. */
+  /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute, per BFF host (all its workers together), before 429. */
   WRITE_RATE_LIMIT: wholeNumber(1, 100_000).default(600),
+  /**
+   * Processes serving requests (a cluster on one port). Default: one per CPU core, at most 4: each
+   * keeps its own copy of the lists and its own pool of VICIdial database connections, and beyond
+   * that VICIdial itself is what limits.
+   */
+  WORKERS: wholeNumber(1, 32).default(Math.min(4, availableParallelism())),
   /** On SIGTERM: how long open requests may take to finish before their connections are cut. */
   SHUTDOWN_GRACE_SECONDS: wholeNumber(0, 600).default(25),
 });

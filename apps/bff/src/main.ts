@@ -1,26 +1,35 @@
-// Production entry point: configuration from the environment, graceful shutdown on SIGTERM/SIGINT.
-import { ConfigError, loadConfig } from './config.js';
+// Production entry point: configuration from the environment, one process or a cluster of WORKERS
+// on one port, graceful shutdown on SIGTERM/SIGINT.
+import cluster from 'node:cluster';
+import type { Logger } from 'pino';
+import { clusterPeers } from './cluster/peers.js';
+import { isCommandMessage, startCluster } from './cluster/primary.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer } from './server.js';
+import { startServer, urlOf } from './server.js';
+import { prepareDashboardDb } from './services.js';
 
-try {
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.LOG_LEVEL);
-  const running = await startServer(config, logger);
-  logger.info({ url: running.url }, 'dashboard listening');
-  let stopping = false;
+/** How a process stops: `finish` lets open requests end (resolves with a clean stop), `now` does not wait. */
+interface Stopping {
+  finish(): Promise<boolean>;
+  now(): void;
+}
+
+/** The first signal finishes what is open and exits; a second means "now": an operator who does not want to wait. */
+function stopOnSignals(logger: Logger, stopping: Stopping): void {
+  let signalled = false;
   const stop = (signal: NodeJS.Signals) => {
-    // A second signal means "now": an operator who does not want to wait for open requests.
-    if (stopping) {
+    if (signalled) {
       logger.warn({ signal }, 'second signal: exiting without waiting');
+      stopping.now();
       process.exit(1);
     }
-    stopping = true;
+    signalled = true;
     logger.info({ signal }, 'shutting down: finishing open requests');
-    running.close().then(
-      () => {
+    stopping.finish().then(
+      (clean) => {
         logger.info('stopped');
-        process.exit(0);
+        process.exit(clean ? 0 : 1);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -30,6 +39,64 @@ try {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** One process serving alone. */
+async function serveAlone(config: Config, logger: Logger): Promise<void> {
+  const running = await startServer(config, logger);
+  logger.info({ url: running.url }, 'dashboard listening');
+  stopOnSignals(logger, { finish: () => running.close().then(() => true), now: () => {} });
+}
+
+/** The cluster's primary: prepares the dashboard database once, then starts and stops the workers. */
+async function servePrimary(config: Config, logger: Logger): Promise<void> {
+  await prepareDashboardDb(config, logger);
+  const workers = startCluster(config.WORKERS, logger);
+  stopOnSignals(logger, { finish: () => workers.stop(), now: () => workers.stopNow() });
+  try {
+    const port = await workers.listening;
+    logger.info({ url: urlOf(config.HOST, port), workers: config.WORKERS }, 'dashboard listening');
+  } catch (error) {
+    logger.error({ err: error }, 'the dashboard could not start');
+    workers.stopNow();
+    process.exit(1);
+  }
+}
+
+/**
+ * A cluster worker. The primary decides when it stops: a signal to the whole process group (Ctrl+C
+ * in a terminal) reaches the workers too, and must not count as a second signal here.
+ */
+async function serveWorker(config: Config, logger: Logger): Promise<void> {
+  const running = await startServer(config, logger, clusterPeers());
+  let closing: Promise<void> | undefined;
+  const finish = () => {
+    closing ??= running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  const ignore = () => {};
+  process.on('SIGTERM', ignore);
+  process.on('SIGINT', ignore);
+  process.on('message', (message: unknown) => {
+    if (!isCommandMessage(message)) return;
+    if (message.command === 'stop-now') process.exit(1);
+    finish();
+  });
+  // The primary is gone: nobody will tell this worker to stop.
+  process.on('disconnect', finish);
+}
+
+try {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.LOG_LEVEL);
+  if (cluster.isWorker) await serveWorker(config, logger);
+  else if (config.WORKERS > 1) await servePrimary(config, logger);
+  else await serveAlone(config, logger);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -1,6 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { Peers } from './cluster/peers.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createServices, type Services } from './services.js';
@@ -17,18 +18,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const services = await createServices(config, logger);
+/** The address to show for a server listening on `host` (every interface: this machine's loopback). */
+export const urlOf = (host: string, port: number) =>
+  `http://${host === '0.0.0.0' || host === '' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+
+export async function startServer(config: Config, logger: Logger, peers?: Peers): Promise<RunningServer> {
+  const services = await createServices(config, logger, Date.now, peers);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const { port } = server.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const drain = drainOnClose(server);
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: urlOf(config.HOST, port),
     server,
     services,
     close() {

@@ -2,6 +2,7 @@ import { type Database, openDatabase } from '@vicidash/database';
 import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
 import type { AppServices } from './app.js';
+import { noPeers, type Peers } from './cluster/peers.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
 import { DashboardSessionStore } from './auth/session-store.js';
@@ -17,12 +18,15 @@ export interface Services extends AppServices {
   close(): Promise<void>;
 }
 
-/** Opens what the app needs from its configuration; `close()` releases it all. */
-export async function createServices(config: Config, logger: Logger, now: () => number = Date.now): Promise<Services> {
+/**
+ * Opens what the app needs from its configuration; `close()` releases it all. `peers` are the other
+ * workers of a cluster, told what this one changes of what they keep in memory.
+ */
+export async function createServices(config: Config, logger: Logger, now: () => number = Date.now, peers: Peers = noPeers): Promise<Services> {
   const dashboardDatabase = await openDashboardDb(config.DASHBOARD_DB_URL);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const accounts = new Accounts(dashboardDatabase.db, now);
-  const sessionStore = new DashboardSessionStore(dashboardDatabase.db, dashboardDatabase.dialect, { idleMs, now });
+  const sessionStore = new DashboardSessionStore(dashboardDatabase.db, dashboardDatabase.dialect, { idleMs, now, peers });
   await bootstrapSupervisor(config, accounts, logger);
   const vicidialDatabase = openDatabase<VicidialReadModel>(config.VICIDIAL_DB_URL, { connectionLimit: 20 });
   const vicidial = createVicidialClient({
@@ -43,7 +47,7 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     dashboardDb: dashboardDatabase.db,
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
-    lists: new ListReadModel(vicidialDatabase.db),
+    lists: new ListReadModel(vicidialDatabase.db, peers),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,
@@ -62,6 +66,19 @@ export async function createServices(config: Config, logger: Logger, now: () => 
       await dashboardDatabase.close();
     },
   };
+}
+
+/**
+ * The dashboard database, migrated and with its first supervisor, before a cluster's workers start
+ * (so that they do not all try at once).
+ */
+export async function prepareDashboardDb(config: Config, logger: Logger): Promise<void> {
+  const dashboardDatabase = await openDashboardDb(config.DASHBOARD_DB_URL);
+  try {
+    await bootstrapSupervisor(config, new Accounts(dashboardDatabase.db), logger);
+  } finally {
+    await dashboardDatabase.close();
+  }
 }
 
 /** Production installs start with no account; this creates the first supervisor, once. */

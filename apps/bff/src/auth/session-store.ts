@@ -2,14 +2,15 @@ import { performance } from 'node:perf_hooks';
 import session from 'express-session';
 import type { Kysely } from 'kysely';
 import type { Dialect } from '@vicidash/database';
+import { noPeers, type Peers } from '../cluster/peers.js';
 import type { DashboardDatabase } from '../store/schema.js';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 /**
  * How long a session read from the database is used again without reading it: every request needs
- * it. A logout or a session ended through this process applies at once; one ended by another
- * process (another BFF instance, the accounts CLI) within this long.
+ * it. A logout or a session ended through this process or one of its cluster workers applies at
+ * once; one ended elsewhere (another BFF host, the accounts CLI) within this long.
  */
 export const SESSION_REUSE_MS = 1_000;
 
@@ -40,9 +41,12 @@ export class DashboardSessionStore extends session.Store {
   constructor(
     private readonly db: Kysely<DashboardDatabase>,
     private readonly dialect: Dialect,
-    private readonly options: { idleMs: number; pruneEveryMs?: number; now?: () => number },
+    private readonly options: { idleMs: number; pruneEveryMs?: number; now?: () => number; peers?: Peers },
   ) {
     super();
+    this.peers.listen((news) => {
+      if (news.kind === 'session-ended') this.forgetHere(news.sid);
+    });
     this.pruner = setInterval(() => void this.prune().catch(() => {}), options.pruneEveryMs ?? 10 * 60 * 1000);
     this.pruner.unref();
   }
@@ -66,7 +70,17 @@ export class DashboardSessionStore extends session.Store {
     this.recent.set(sid, { data, userId, expiresAt, readAt: performance.now() });
   }
 
+  private get peers(): Peers {
+    return this.options.peers ?? noPeers;
+  }
+
+  /** The session was changed or ended here: no process uses what it remembers of it again. */
   private forget(sid: string): void {
+    this.forgetHere(sid);
+    this.peers.tell({ kind: 'session-ended', sid });
+  }
+
+  private forgetHere(sid: string): void {
     this.changes += 1;
     this.recent.delete(sid);
   }

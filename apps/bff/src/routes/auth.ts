@@ -5,6 +5,7 @@ import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from 
 import { rolePermissions } from '@vicidash/contracts/permissions';
 import type { Account, Accounts } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
+import { rateLimitStore } from '../http/rate-limit-store.js';
 import { route } from '../http/route.js';
 
 export interface AuthRouteOptions {
@@ -31,6 +32,7 @@ export function authRoutes({ accounts, absoluteMs, now, loginLimit, loginWindowM
     limit: loginLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: rateLimitStore('login'),
     handler: () => {
       throw new AppError('RATE_LIMITED', 'Too many login attempts from here. Wait a few minutes and try again.');
     },

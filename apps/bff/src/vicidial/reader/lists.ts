@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { noPeers, type Peers } from '../../cluster/peers.js';
 import type { VicidialReadModel } from '../tables.js';
 import { type AliasList, aliasListSource } from './aliases.js';
 import { type DidList, didListSource } from './dids.js';
@@ -14,18 +15,30 @@ export class ListReadModel {
   readonly aliases: AliasList;
   readonly dids: DidList;
 
-  constructor(db: Kysely<VicidialReadModel>, now?: () => number) {
+  constructor(
+    db: Kysely<VicidialReadModel>,
+    private readonly peers: Peers = noPeers,
+    now?: () => number,
+  ) {
     this.phones = new ListModel(db, phoneListSource(db), now);
     this.aliases = new ListModel(db, aliasListSource(db), now);
     this.dids = new ListModel(db, didListSource(db), now);
+    peers.listen((news) => {
+      if (news.kind === 'lists-changed') this.invalidateHere();
+    });
   }
 
   /**
    * Called after every write the dashboard sends to VICIdial: the next read of each list checks its
    * table first, so a change made here shows in the very next list (a table that did not change is
-   * not read again).
+   * not read again), in this process and in the other workers.
    */
   invalidate(): void {
+    this.invalidateHere();
+    this.peers.tell({ kind: 'lists-changed' });
+  }
+
+  private invalidateHere(): void {
     this.phones.invalidate();
     this.aliases.invalidate();
     this.dids.invalidate();

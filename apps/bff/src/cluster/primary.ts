@@ -1,0 +1,90 @@
+import cluster, { type Worker } from 'node:cluster';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
+import type { Logger } from 'pino';
+import { isPeerMessage } from './peers.js';
+
+/** What the primary tells a worker: finish the open requests and stop, or stop at once. */
+export type WorkerCommand = 'stop' | 'stop-now';
+export interface CommandMessage {
+  from: 'vicidash-primary';
+  command: WorkerCommand;
+}
+export const isCommandMessage = (message: unknown): message is CommandMessage =>
+  typeof message === 'object' && message !== null && (message as { from?: unknown }).from === 'vicidash-primary';
+
+export interface Cluster {
+  /** Resolves with the port once every worker listens (rejects if one stops before it does). */
+  listening: Promise<number>;
+  /** Each worker finishes its open requests and stops; resolves with whether all stopped cleanly. */
+  stop(): Promise<boolean>;
+  /** Every worker stops at once. */
+  stopNow(): void;
+}
+
+/**
+ * The primary of a cluster of `count` workers sharing one port, each a whole BFF (its app, its
+ * database pools, its copy of the lists). The primary serves no request: it passes the workers'
+ * news between them (peers.ts), keeps the rate limits' counts (so that more workers do not mean
+ * higher limits), and starts a new worker when one dies. A worker that stops before it ever
+ * listened (bad configuration, a database it cannot open) stops the whole start: another would
+ * fail the same way.
+ */
+export function startCluster(count: number, logger: Logger): Cluster {
+  new ClusterMemoryStorePrimary().init();
+  let stopping = false;
+  const listened = new WeakSet<Worker>();
+  const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+  const command = (worker: Worker, command: WorkerCommand) => {
+    if (worker.isConnected()) worker.send({ from: 'vicidash-primary', command } satisfies CommandMessage);
+  };
+
+  cluster.on('message', (sender, message: unknown) => {
+    if (!isPeerMessage(message)) return;
+    for (const worker of workers()) if (worker !== sender && worker.isConnected()) worker.send(message);
+  });
+
+  let failedToStart: (error: Error) => void = () => {};
+  const listening = new Promise<number>((resolve, reject) => {
+    failedToStart = reject;
+    let ready = 0;
+    cluster.on('listening', (worker, address) => {
+      if (listened.has(worker)) return;
+      listened.add(worker);
+      ready += 1;
+      if (ready === count) resolve(address.port);
+    });
+  });
+
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    if (!listened.has(worker)) {
+      // At the start this stops everything (main.ts); later, the workers left go on serving.
+      logger.error({ worker: worker.process.pid, code, signal }, 'a worker stopped before it listened: not starting another');
+      failedToStart(new Error(`a worker stopped before it listened (exit code ${code ?? signal})`));
+      return;
+    }
+    logger.error({ worker: worker.process.pid, code, signal }, 'worker stopped unexpectedly: starting another');
+    cluster.fork();
+  });
+
+  for (let i = 0; i < count; i++) cluster.fork();
+
+  return {
+    listening,
+    stop() {
+      stopping = true;
+      const stopped = workers().map(
+        (worker) =>
+          new Promise<boolean>((resolve) => {
+            worker.once('exit', (code) => resolve(code === 0));
+            command(worker, 'stop');
+          }),
+      );
+      return Promise.all(stopped).then((clean) => clean.every(Boolean));
+    },
+    stopNow() {
+      stopping = true;
+      for (const worker of workers()) command(worker, 'stop-now');
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// The production entry point (src/main.ts, run from source) in a real child process, for the tests
+// of starting, serving and stopping: one process or a cluster of workers.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@vicidash/testkit';
+import { API_PATH, createSchema, openVicidialDb, seedDatabase, startVicidialServer } from '@vicidash/vicidial-sim';
+import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
+
+const bffDir = fileURLToPath(new URL('../..', import.meta.url));
+const fromSource = fileURLToPath(new URL('./main-from-source.mjs', import.meta.url));
+
+export type Cleanup = () => Promise<void> | void;
+
+/**
+ * The embedded VICIdial (SQLite, demo data) behind a proxy that holds every API call for
+ * `delayMs`: a slow request on demand (0: no delay).
+ */
+export async function proxiedVicidial(cleanups: Cleanup[], delayMs = 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'bff-main-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dbFile = join(dir, 'vicidial.sqlite');
+  const vicidialDb = await openVicidialDb(dbFile);
+  cleanups.push(() => vicidialDb.close());
+  await createSchema(vicidialDb.db, vicidialDb.dialect);
+  await seedDatabase(vicidialDb.db, vicidialDb.dialect, 'demo');
+  const sim = await startVicidialServer({ db: vicidialDb.db, host: '127.0.0.1', port: 0 });
+  cleanups.push(() => sim.close());
+  let arrived = () => {};
+  const callArrived = new Promise<void>((resolve) => (arrived = resolve));
+  const proxy: Server = createServer(async (req, res) => {
+    const body: Buffer[] = [];
+    for await (const chunk of req) body.push(chunk as Buffer);
+    arrived();
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const answer = await fetch(`${sim.url}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body: Buffer.concat(body) });
+    res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8' }).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve()))));
+  return { dir, dbFile, apiUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${API_PATH}`, callArrived };
+}
+
+export interface DashboardProcess {
+  child: ChildProcess;
+  url: string;
+  /** Every line written to standard output so far (JSON log lines). */
+  logs: string[];
+  exited: Promise<number | null>;
+}
+
+export const BOOTSTRAP = { username: 'first.supervisor', password: 'first-supervisor-pass-1' };
+
+/** Starts src/main.ts with `env` on top of a working configuration; resolves once it listens. */
+export async function startDashboard(
+  cleanups: Cleanup[],
+  vicidial: Awaited<ReturnType<typeof proxiedVicidial>>,
+  env: Record<string, string> = {},
+): Promise<DashboardProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [fromSource], {
+    cwd: bffDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      VICIDIAL_API_URL: vicidial.apiUrl,
+      VICIDIAL_API_USER: DEMO_API_USER,
+      VICIDIAL_API_PASS: DEMO_API_PASS,
+      VICIDIAL_API_TIMEOUT_MS: '20000',
+      VICIDIAL_DB_URL: vicidial.dbFile,
+      DASHBOARD_DB_URL: join(vicidial.dir, 'dashboard.sqlite'),
+      SESSION_SECRET: 'main-test-session-secret-0123456789',
+      SHUTDOWN_GRACE_SECONDS: '20',
+      BOOTSTRAP_SUPERVISOR_USERNAME: BOOTSTRAP.username,
+      BOOTSTRAP_SUPERVISOR_PASSWORD: BOOTSTRAP.password,
+      ...env,
+    },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  const logs: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let pending = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      logs.push(...lines);
+      if (lines.some((line) => line.includes('dashboard listening'))) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the dashboard exited (${code}) before listening:\n${stderr}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}`, logs, exited };
+}
+
+/** The log lines so far, parsed. */
+export const logEntries = (dashboard: DashboardProcess) =>
+  dashboard.logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string; pid: number });
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** One request through `agent` (its connections decide which worker answers), resolving with the status, headers and JSON body. */
+export const call = (url: string, agent: Agent, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
+  new Promise<Answer>((resolve, reject) => {
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = httpRequest(
+      url,
+      { agent, method: options.method ?? 'GET', headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
