@@ -13,7 +13,8 @@ import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
 import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
 import { vicidialParams } from '../vicidial/params.js';
-import { changedButUnread, type VicidialRecords } from '../vicidial/records.js';
+import { type DidChangeFields, didAfterChange } from '../vicidial/reader/dids.js';
+import type { VicidialRecords } from '../vicidial/records.js';
 import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
 
 const ACTION = 'update:dids';
@@ -35,7 +36,7 @@ const patternKey = (pattern: string) => pattern.toLowerCase();
 /**
  * POST /api/dids/bulk: one change applied to many DIDs, each its own VICIdial call (VICIdial has no
  * bulk update) with its own result and audit row. Around the calls the work is batched: one query
- * reads every DID before, one reads the changed ones after, one insert writes the audit rows.
+ * reads every DID before, one insert writes the audit rows.
  * Calls run BULK_CONCURRENCY at a time; none is ever retried.
  */
 export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter, records: VicidialRecords): RouteSpec {
@@ -76,20 +77,20 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
     }
   }
 
-  /** The DIDs VICIdial changed (or may have) as they are now, with one query. */
-  async function readAfter(who: Attempter, items: Item[]): Promise<void> {
-    const changed = items.filter((item) => item.current && (item.attempt.applied || maybeAppliedBy(item.error) === true));
-    if (changed.length === 0) return;
-    const ids = [...new Set(changed.map((item) => (item.current as DidDetail).didId))];
-    const rows = await records.dids({ ids, patterns: [] }).catch((error: unknown) => {
+  /**
+   * Each DID's state after: as the change made it where VICIdial applied it (didAfterChange); read
+   * again, with one query, where a call went unanswered and may have been applied.
+   */
+  async function settle(who: Attempter, items: Item[], fields: DidChangeFields): Promise<void> {
+    for (const item of items) if (item.current && item.attempt.applied) item.attempt.after = didAfterChange(item.current, fields);
+    const unsure = items.filter((item) => item.current && !item.attempt.applied && maybeAppliedBy(item.error) === true);
+    if (unsure.length === 0) return;
+    const rows = await records.dids({ ids: unsure.map((item) => (item.current as DidDetail).didId), patterns: [] }).catch((error: unknown) => {
       if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read-back failed');
       return [];
     });
     const byId = new Map(rows.map((row) => [row.didId, row]));
-    for (const item of changed) {
-      item.attempt.after = byId.get((item.current as DidDetail).didId);
-      if (item.attempt.applied && item.attempt.after === undefined) item.error = changedButUnread();
-    }
+    for (const item of unsure) item.attempt.after = byId.get((item.current as DidDetail).didId);
   }
 
   return writeRoute(services.audit, {
@@ -112,7 +113,7 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
         for (const item of items) end(item, error);
       }
       await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change));
-      await readAfter(who, items);
+      await settle(who, items, fields);
       await appendAudit(
         who,
         items.map((item) => auditRecord(who, ACTION, item.attempt, item.error, item.at)),

@@ -1,3 +1,5 @@
+import { AGENT_SEARCH_METHODS, RECORD_CALL_MODES, updateDidRequestSchema } from '@vicidash/contracts/did';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { writeTestApp, type WriteTestApp } from './changes-test-support.js';
 
@@ -71,6 +73,69 @@ describe('change a DID', () => {
     expect(res.status).toBe(409);
     expect(res.body.details.current).toMatchObject({ didId: did.didId, recordCall: 'Y_QUEUESTOP' });
     expect((await didRow(t, '3125550101'))?.record_call).toBe('Y_QUEUESTOP');
+  });
+});
+
+describe('the DID after a change is what VICIdial then holds', () => {
+  /** Valid changes of every kind: each field alone or together, every route with or without its extras. */
+  const routing = fc.oneof(
+    fc.record({ route: fc.constant('EXTEN'), extension: fc.constantFrom('8300', '9998811112', 'sales-desk'), context: fc.constantFrom('default', 'from_internal') }),
+    fc.record({ route: fc.constantFrom('VOICEMAIL', 'VMAIL_NO_INST'), voicemailBox: fc.constantFrom('8500', '1001', '*97') }),
+    fc.record({ route: fc.constant('PHONE'), phoneExtension: fc.constantFrom('2014', '1001'), serverIp: fc.constantFrom('10.20.0.11', '10.20.0.12') }),
+    fc.record(
+      {
+        route: fc.constant('IN_GROUP'),
+        inGroup: fc.constantFrom('SALES_EN', 'SUPPORT_T1'),
+        callHandleMethod: fc.constantFrom('CID', 'CIDLOOKUP', 'ANI'),
+        agentSearchMethod: fc.constantFrom(...AGENT_SEARCH_METHODS),
+        listId: fc.integer({ min: 100, max: 99_999_999 }),
+        entryListId: fc.integer({ min: 0, max: 99_999 }),
+        campaignId: fc.constantFrom('OUTSALES', 'BLENDED'),
+        phoneCode: fc.constantFrom('1', '44'),
+      },
+      { requiredKeys: ['route', 'inGroup'] },
+    ),
+    fc.record({ route: fc.constant('CALLMENU'), menuId: fc.constantFrom('MAIN_IVR', 'SALES_IVR') }),
+    fc.record({ route: fc.constant('AGENT') }),
+  );
+  const change = fc
+    .record(
+      {
+        description: fc.constantFrom('Main sales line', 'After hours, support'),
+        active: fc.boolean(),
+        recordCall: fc.constantFrom(...RECORD_CALL_MODES),
+        filterCleanCidNumber: fc.constantFrom('1', 'R10'),
+        routing,
+      },
+      { requiredKeys: [] },
+    )
+    .filter((body) => updateDidRequestSchema.safeParse(body).success);
+
+  test('the answer (never read back) and the audit equal a fresh read of the database, whatever the change', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    await fc.assert(
+      fc.asyncProperty(change, async (body) => {
+        const before = await stored(t, '3125550101');
+        const res = await t.send('patch', `/api/dids/${before.didId}`, body, { version: before.version });
+        expect(res.status).toBe(200);
+        const now = await stored(t, '3125550101');
+        expect(res.body).toEqual(now);
+        expect((await t.auditRows()).at(-1)).toMatchObject({ outcome: 'success', before, after: now });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('a bulk change audits each DID as VICIdial then holds it', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const patterns = ['3125550101', '3125550102', '2125550101'];
+    const res = await t.send('post', '/api/dids/bulk', { dids: patterns, routing: { route: 'CALLMENU', menuId: 'SALES_IVR' }, recordCall: 'Y' });
+    expect(res.status).toBe(200);
+    const rows = await t.auditRows();
+    for (const pattern of patterns) {
+      const now = await stored(t, pattern);
+      expect(rows.find((row) => row.target.id === String(now.didId))?.after).toEqual(now);
+    }
   });
 });
 

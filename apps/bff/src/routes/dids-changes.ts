@@ -16,6 +16,7 @@ import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
 import { vicidialParams } from '../vicidial/params.js';
+import { didAfterChange } from '../vicidial/reader/dids.js';
 import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
 import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
 import { didBulkChangeRoute } from './dids-bulk-changes.js';
@@ -67,7 +68,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
         attempt.before = current;
         await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
         attempt.applied = true;
-        const after = await readBack(() => records.did(didId));
+        const after = didAfterChange(current, body);
         attempt.after = after;
         return after;
       },

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The version of a record for lost-update protection: a hash of every column the dashboard reads
- * from its row (for DIDs modify_stamp is one of them). A hash rather than modify_stamp alone,
- * because modify_stamp has one-second resolution and phones and aliases have no stamp at all.
- * Column order does not matter; values are compared as text so both dialects agree.
+ * The version of a record for lost-update protection: a hash of what the dashboard reads of it
+ * (phones and aliases: the columns of their row; DIDs: the fields of their detail). Not
+ * modify_stamp: it has one-second resolution and phones and aliases have no stamp at all. Key order
+ * does not matter; values are compared as text so both dialects agree.
  */
 export function rowVersion(row: Readonly<Record<string, unknown>>): string {
   const canonical = Object.keys(row)

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { DID_ROUTES, type DidDetail, type DidListQuery, type DidRoute, type DidRow, didTarget } from '@vicidash/contracts/did';
+import { DID_ROUTES, type DidDetail, type DidListQuery, type DidRoute, type DidRow, didTarget, type UpdateDidRequest } from '@vicidash/contracts/did';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
 import { type Collation, collationOf, flagOn } from './collation.js';
@@ -38,7 +38,6 @@ const DETAIL_COLUMNS = [
   'entry_list_id',
   'campaign_id',
   'phone_code',
-  'modify_stamp',
 ] as const satisfies readonly (keyof Dids)[];
 
 /** The column holding each route's target (what didTarget shows, and what the target filter matches). */
@@ -80,23 +79,44 @@ const toRow = (row: TargetColumns): DidRow => ({
 /** MariaDB answers BIGINT as a number or, beyond 2^53, a string. */
 const wholeNumber = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
-const toDetail = (row: Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]>): DidDetail => ({
-  didId: Number(row.did_id),
-  pattern: row.did_pattern,
-  description: row.did_description,
-  active: isYes(row.did_active),
-  recordCall: row.record_call,
-  filterCleanCidNumber: row.filter_clean_cid_number,
-  userGroup: row.user_group,
-  ...routeFields(row),
-  callHandleMethod: row.call_handle_method,
-  agentSearchMethod: row.agent_search_method,
-  listId: wholeNumber(row.list_id),
-  entryListId: wholeNumber(row.entry_list_id),
-  campaignId: row.campaign_id,
-  phoneCode: row.phone_code,
-  version: rowVersion(row),
-});
+/**
+ * A DID with its version: a hash of every field the dashboard shows. Not modify_stamp, which moves
+ * only when a value does and only to the second (docs/decisions/0006-record-versions.md).
+ */
+const withVersion = (fields: Omit<DidDetail, 'version'>): DidDetail => ({ ...fields, version: rowVersion(fields) });
+
+const toDetail = (row: Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]>): DidDetail =>
+  withVersion({
+    didId: Number(row.did_id),
+    pattern: row.did_pattern,
+    description: row.did_description,
+    active: isYes(row.did_active),
+    recordCall: row.record_call,
+    filterCleanCidNumber: row.filter_clean_cid_number,
+    userGroup: row.user_group,
+    ...routeFields(row),
+    callHandleMethod: row.call_handle_method,
+    agentSearchMethod: row.agent_search_method,
+    listId: wholeNumber(row.list_id),
+    entryListId: wholeNumber(row.entry_list_id),
+    campaignId: row.campaign_id,
+    phoneCode: row.phone_code,
+  });
+
+/** What an update (or one DID of a bulk update) changes: its fields and its routing block, whole. */
+export type DidChangeFields = Pick<UpdateDidRequest, 'description' | 'active' | 'recordCall' | 'filterCleanCidNumber' | 'routing'>;
+
+/**
+ * The DID as VICIdial holds it once it has applied `change`, without reading it again: update_did
+ * writes exactly the fields it is sent and nothing else (an AGENT route keeps its agent), and stores
+ * every value the contracts accept unchanged (the validation-parity test, packages/contracts). A
+ * test checks this against the database after every kind of change (dids-changes.test.ts).
+ */
+export function didAfterChange(before: DidDetail, { routing, ...fields }: DidChangeFields): DidDetail {
+  const { version: _version, ...current } = before;
+  const changed = Object.fromEntries(Object.entries({ ...fields, ...routing }).filter(([, value]) => value !== undefined));
+  return withVersion({ ...current, ...changed });
+}
 
 /** A search of digits, optionally after +: a phone number or the start of one. */
 const NUMBER = /^\+?[0-9*#]+$/;
