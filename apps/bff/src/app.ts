@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, Router } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -21,6 +21,8 @@ import { httpLogger } from './logger.js';
 import { apiRoutes } from './routes/index.js';
 
 export const SESSION_COOKIE = 'vicidash.sid';
+/** Where the API lives; every route spec's path starts with it. */
+const API_PREFIX = '/api';
 
 /** API answers hold VICIdial's configuration and the audit: no browser or proxy keeps a copy. */
 const noStore: RequestHandler = (_req, res, next) => {
@@ -89,8 +91,10 @@ export function createApp(services: AppServices): Express {
     }),
   );
 
-  app.use(
-    '/api',
+  // Everything under /api in one router: a request passes each of its layers without the mount
+  // path being matched and cut again for every middleware.
+  const api = Router();
+  api.use(
     noStore,
     express.json({ limit: '1mb' }),
     session({
@@ -109,14 +113,14 @@ export function createApp(services: AppServices): Express {
     csrfProtection(['/auth/login']),
     writeRateLimit(settings.writeLimit, ['/auth/login', '/auth/logout']),
   );
-  app.get('/api/openapi.json', (_req, res) => {
+  api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  app.use(mountRoutes(routes));
-
-  app.use('/api', () => {
+  api.use(mountRoutes(routes, API_PREFIX));
+  api.use(() => {
     throw new AppError('NOT_FOUND', 'No such API endpoint.');
   });
+  app.use(API_PREFIX, api);
   if (settings.webDistDir) app.use(serveSpa(settings.webDistDir));
   app.use(errorHandler);
   return app;

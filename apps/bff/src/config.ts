@@ -50,7 +50,7 @@ export const configSchema = z.object({
   BOOTSTRAP_SUPERVISOR_PASSWORD: z.string().optional(),
   /** Where the built SPA lives (a folder with index.html); the BFF serves it when set. */
   WEB_DIST_DIR: z.string().optional(),
-  /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute, per BFF host (all its workers together), before 429. */
+  /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute through one worker, before 429. */
   WRITE_RATE_LIMIT: wholeNumber(1, 100_000).default(600),
   /**
    * Processes serving requests (a cluster on one port). Default: one per CPU core, at most 4: each

@@ -1,6 +1,6 @@
 // A cluster of two workers (src/main.ts from source in a real child process): each connection is
 // served by one worker; what one worker changes of what the others keep in memory reaches them at
-// once, the rate limits count across workers, and a worker that dies is replaced.
+// once, login attempts count across workers, and a worker that dies is replaced.
 import { Agent } from 'node:http';
 import { afterEach, expect, test } from 'vitest';
 import { type Answer, BOOTSTRAP, type Cleanup, call, type DashboardProcess, logEntries, proxiedVicidial, startDashboard } from '../test/dashboard-process.js';

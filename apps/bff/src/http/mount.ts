@@ -8,13 +8,17 @@ import type { RouteSpec } from './route.js';
 /** If-Match carries the version; quotes (an ETag's form) are optional. */
 export const versionOf = (req: Request): string | undefined => req.get('if-match')?.replace(/^W\/|"/g, '') || undefined;
 
-/** An Express router for route specs: guard, parse, call, shape the answer. */
-export function mountRoutes(specs: readonly RouteSpec[]): Router {
+/**
+ * An Express router for route specs (guard, parse, call, shape the answer), to be mounted at
+ * `mountPath`: each spec's path is written whole (as OpenAPI shows it) and served relative to it.
+ */
+export function mountRoutes(specs: readonly RouteSpec[], mountPath: string): Router {
   const router = Router();
   for (const spec of specs) {
+    if (!spec.path.startsWith(`${mountPath}/`)) throw new Error(`route ${spec.path} is not under ${mountPath}`);
     const guard =
       spec.permission === null ? null : spec.permission === 'authenticated' ? requireLogin : requirePermission(spec.permission);
-    router[spec.method](spec.path, ...(guard ? [guard] : []), ...(spec.before ?? []), async (req, res) => {
+    router[spec.method](spec.path.slice(mountPath.length), ...(guard ? [guard] : []), ...(spec.before ?? []), async (req, res) => {
       const version = versionOf(req);
       let input;
       try {
