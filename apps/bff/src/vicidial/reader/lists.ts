@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { noPeers, type Peers } from '../../cluster/peers.js';
 import type { VicidialReadModel } from '../tables.js';
@@ -5,6 +6,9 @@ import { type AliasList, aliasListSource } from './aliases.js';
 import { type DidList, didListSource } from './dids.js';
 import { ListModel } from './list-model.js';
 import { type PhoneList, phoneListSource } from './phones.js';
+
+/** News of changes to the other workers, at most this often (the first of a run goes at once). */
+export const PEER_NEWS_EVERY_MS = 10;
 
 /**
  * The phone, alias and DID lists, answered from memory (see list-model.ts and
@@ -35,7 +39,27 @@ export class ListReadModel {
    */
   invalidate(): void {
     this.invalidateHere();
-    this.peers.tell({ kind: 'lists-changed' });
+    this.tellPeers();
+  }
+
+  private peersToldAt = Number.NEGATIVE_INFINITY;
+  private tellingLater: NodeJS.Timeout | undefined;
+
+  /**
+   * The other workers hear of a change at once, and of a run of changes (a bulk update sends a
+   * thousand calls) at most every PEER_NEWS_EVERY_MS, the last one included: each piece of news
+   * wakes every worker.
+   */
+  private tellPeers(): void {
+    if (this.tellingLater) return;
+    const wait = this.peersToldAt + PEER_NEWS_EVERY_MS - performance.now();
+    const tell = () => {
+      this.tellingLater = undefined;
+      this.peersToldAt = performance.now();
+      this.peers.tell({ kind: 'lists-changed' });
+    };
+    if (wait <= 0) tell();
+    else this.tellingLater = setTimeout(tell, wait).unref();
   }
 
   private invalidateHere(): void {
