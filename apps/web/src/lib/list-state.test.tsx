@@ -69,6 +69,33 @@ describe('useListState', () => {
     expect(result.current.list.query).toMatchObject({ route: 'IN_GROUP', search: 'sales', target: 'SALES_EN' });
   });
 
+  it('keeps a change made while the router has yet to show the one before (a render in between sees the old URL)', async () => {
+    // The router shows a new URL in a transition; this page holds that transition back (it suspends)
+    // until released, as a slow page would, while other renders go on with the URL shown so far.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let released = false;
+    void held.then(() => (released = true));
+    function HoldNewUrl({ children }: { children: ReactNode }) {
+      if (useLocation().search.includes('search=sales') && !released) throw held;
+      return children;
+    }
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MemoryRouter initialEntries={['/dids?route=IN_GROUP']}>
+        <HoldNewUrl>{children}</HoldNewUrl>
+      </MemoryRouter>
+    );
+    const { result, rerender } = renderHook(() => ({ list: useListState(didListQuerySchema), location: useLocation() }), { wrapper });
+
+    act(() => result.current.list.update({ search: 'sales' }, { replace: true }));
+    // Another reason to render (a list's answer arriving) while the new URL is held back.
+    rerender();
+    expect(result.current.location.search).toBe('?route=IN_GROUP');
+    act(() => result.current.list.update({ target: 'SALES_EN' }, { replace: true }));
+    await act(async () => release());
+    expect(result.current.list.query).toMatchObject({ route: 'IN_GROUP', search: 'sales', target: 'SALES_EN' });
+  });
+
   it('reads the URL and writes changes back to it', () => {
     const { result } = setup('/dids?search=sales&page=2');
     expect(result.current.list.query).toMatchObject({ search: 'sales', page: 2 });

@@ -67,10 +67,16 @@ export function useListState<S extends ListQuerySchema>(schema: S): ListState<S>
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const query = useMemo(() => readListState(schema, new URLSearchParams(search)), [schema, search]);
-  // The router hands every update of one tick the same snapshot, so two search boxes reporting at
-  // once would drop the first: each update builds on the last one written instead.
+  // Each update builds on the last URL written, not on the one a render saw: the router hands every
+  // update of one tick the same snapshot, and it shows a new URL in a transition, so renders in
+  // between (a list's answer arriving) still see the old one. Only a URL the router moves to (the
+  // one written, or Back, a link) takes its place.
   const written = useRef(params);
-  written.current = params;
+  const shown = useRef(search);
+  if (shown.current !== search) {
+    shown.current = search;
+    written.current = params;
+  }
   const update = useCallback<ListState<S>['update']>(
     (patch, options) => {
       written.current = writeListState(schema, written.current, patch);
