@@ -74,10 +74,13 @@ export class DashboardSessionStore extends session.Store {
     return this.options.peers ?? noPeers;
   }
 
-  /** The session was changed or ended here: no process uses what it remembers of it again. */
-  private forget(sid: string): void {
+  /**
+   * The session was changed or ended here: no worker uses what it remembers of it again. Resolves
+   * once every other worker has forgotten it (an ended session must not be let in a moment longer).
+   */
+  private forget(sid: string): Promise<void> {
     this.forgetHere(sid);
-    this.peers.tell({ kind: 'session-ended', sid });
+    return this.peers.tell({ kind: 'session-ended', sid });
   }
 
   private forgetHere(sid: string): void {
@@ -113,7 +116,7 @@ export class DashboardSessionStore extends session.Store {
       this.dialect === 'mysql'
         ? insert.onDuplicateKeyUpdate({ data: row.data, expires_at: row.expires_at })
         : insert.onConflict((c) => c.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }));
-    this.forget(sid);
+    void this.forget(sid);
     upsert.execute().then(
       () => {
         this.remember(sid, row.data, row.expires_at);
@@ -144,18 +147,19 @@ export class DashboardSessionStore extends session.Store {
       );
   }
 
+  /** Ends a session: gone from the database first, then from every worker's memory, then done. */
   override destroy(sid: string, done?: Callback): void {
-    this.forget(sid);
     this.db
       .deleteFrom('sessions')
       .where('sid', '=', sid)
       .execute()
+      .then(() => this.forget(sid))
       .then(() => done?.(), (error) => done?.(error));
   }
 
   /** Removes every session of one person (disabled account, password reset). */
   async destroyForUser(userId: number): Promise<void> {
-    for (const [sid, remembered] of this.recent) if (remembered.userId === userId) this.forget(sid);
+    for (const [sid, remembered] of this.recent) if (remembered.userId === userId) void this.forget(sid);
     const rows = await this.db.selectFrom('sessions').select(['sid', 'data']).execute();
     const sids = rows.filter((r) => (JSON.parse(r.data) as session.SessionData).userId === userId).map((r) => r.sid);
     if (sids.length > 0) await this.db.deleteFrom('sessions').where('sid', 'in', sids).execute();

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import type { Logger } from 'pino';
-import { isPeerMessage } from './peers.js';
+import { isPeerMessage, type PeerMessage } from './peers.js';
 
 /** What the primary tells a worker: finish the open requests and stop, or stop at once. */
 export type WorkerCommand = 'stop' | 'stop-now';
@@ -38,10 +38,7 @@ export function startCluster(count: number, logger: Logger): Cluster {
     if (worker.isConnected()) worker.send({ from: 'vicidash-primary', command } satisfies CommandMessage);
   };
 
-  cluster.on('message', (sender, message: unknown) => {
-    if (!isPeerMessage(message)) return;
-    for (const worker of workers()) if (worker !== sender && worker.isConnected()) worker.send(message);
-  });
+  passNewsBetween(workers);
 
   let failedToStart: (error: Error) => void = () => {};
   const listening = new Promise<number>((resolve, reject) => {
@@ -87,4 +84,41 @@ export function startCluster(count: number, logger: Logger): Cluster {
       for (const worker of workers()) command(worker, 'stop-now');
     },
   };
+}
+
+/**
+ * Passes each worker's news to every other worker, and tells the sender once they all have it
+ * (a worker that stops meanwhile counts as having it). News is numbered again here: each worker
+ * numbers only its own.
+ */
+function passNewsBetween(workers: () => Worker[]): void {
+  /** By the number given here: who sent it (and its own number), and the workers yet to take it in. */
+  const pending = new Map<number, { sender: Worker; id: number; awaiting: Set<Worker> }>();
+  let passed = 0;
+  const settle = (number: number) => {
+    const news = pending.get(number);
+    if (!news || news.awaiting.size > 0) return;
+    pending.delete(number);
+    if (news.sender.isConnected()) news.sender.send({ from: 'vicidash-peers', type: 'delivered', id: news.id } satisfies PeerMessage);
+  };
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isPeerMessage(message)) return;
+    if (message.type === 'news') {
+      const number = ++passed;
+      const awaiting = new Set(workers().filter((other) => other !== worker && other.isConnected()));
+      pending.set(number, { sender: worker, id: message.id, awaiting });
+      for (const other of awaiting) other.send({ ...message, id: number } satisfies PeerMessage);
+      settle(number);
+    } else if (message.type === 'receipt') {
+      pending.get(message.id)?.awaiting.delete(worker);
+      settle(message.id);
+    }
+  });
+  cluster.on('exit', (worker) => {
+    for (const [number, news] of pending) {
+      news.awaiting.delete(worker);
+      if (news.sender === worker) pending.delete(number);
+      else settle(number);
+    }
+  });
 }

@@ -27,7 +27,12 @@ afterAll(async () => {
 function otherWorkers() {
   const told: PeerNews[] = [];
   let hear: (news: PeerNews) => void = () => {};
-  const peers: Peers = { tell: (news) => told.push(news), listen: (listener) => (hear = listener) };
+  const peers: Peers = {
+    tell: async (news) => {
+      told.push(news);
+    },
+    listen: (listener) => (hear = listener),
+  };
   return { peers, told, hear: (news: PeerNews) => hear(news) };
 }
 

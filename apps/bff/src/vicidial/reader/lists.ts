@@ -56,7 +56,8 @@ export class ListReadModel {
     const tell = () => {
       this.tellingLater = undefined;
       this.peersToldAt = performance.now();
-      this.peers.tell({ kind: 'lists-changed' });
+      // Not waited for: the other workers look again within CHECK_EVERY_MS whatever happens.
+      void this.peers.tell({ kind: 'lists-changed' });
     };
     if (wait <= 0) tell();
     else this.tellingLater = setTimeout(tell, wait).unref();
