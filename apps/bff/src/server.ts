@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Peers } from './cluster/peers.js';
 import { createApp } from './app.js';
+import { createExpressServer } from './http/server.js';
 import type { Config } from './config.js';
 import { createServices, type Services } from './services.js';
 
@@ -25,8 +26,13 @@ export const urlOf = (host: string, port: number) =>
 export async function startServer(config: Config, logger: Logger, peers?: Peers): Promise<RunningServer> {
   const services = await createServices(config, logger, Date.now, peers);
   const app = createApp(services);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
+  const server = createExpressServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const drain = drainOnClose(server);
