@@ -2,6 +2,7 @@
 // served by one worker; a logout through one worker holds at once on the others and a change shows
 // there within the check interval, login attempts count across workers, and a worker that dies is
 // replaced.
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { CHECK_EVERY_MS } from '../vicidial/reader/list-model.js';
 import { afterEach, expect, test } from 'vitest';
@@ -53,6 +54,8 @@ test('a logout through one worker holds at once on the other; a change shows the
   const dashboard = await startDashboard(cleanups, await proxiedVicidial(cleanups), { WORKERS: '2' });
   const { first, second, pids } = await twoWorkers(dashboard);
   expect(new Set(pids).size).toBe(2);
+  // Each with the smaller young generation the primary gives its workers (cluster/primary.ts).
+  for (const pid of pids) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=4');
   const headers = await logIn(dashboard, first);
   const list = async () => (await call(`${dashboard.url}/api/dids?search=3125550101`, second, { headers })).body as { rows: { didId: number; description: string }[] };
 
