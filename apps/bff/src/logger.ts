@@ -56,9 +56,9 @@ const { chindingsSym } = pino.symbols;
 const requestLineLoggers = new WeakMap<Logger, Logger>();
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  // Written asynchronously: under load, lines logged meanwhile go out in one write. Pino flushes what
-  // is left when the process exits.
-  const stream = (destination ?? pino.destination({ dest: 1, sync: false })) as never;
+  // One write per line: a cluster's workers share standard output, and a pipe keeps each write of
+  // up to 4 KB whole, so lines never interleave (buffered writes measured no faster here).
+  const stream = (destination ?? pino.destination(1)) as never;
   const logger = pino(
     {
       level,

@@ -35,6 +35,8 @@ interface Remembered {
 export class DashboardSessionStore extends session.Store {
   private readonly pruner: NodeJS.Timeout;
   private readonly recent = new Map<string, Remembered>();
+  /** The other workers of a cluster: told when a session ends here. */
+  private readonly peers: Peers;
   /** Bumped whenever sessions are written or ended: a read that started before is not remembered. */
   private changes = 0;
 
@@ -44,6 +46,7 @@ export class DashboardSessionStore extends session.Store {
     private readonly options: { idleMs: number; pruneEveryMs?: number; now?: () => number; peers?: Peers },
   ) {
     super();
+    this.peers = options.peers ?? noPeers;
     this.peers.listen((news) => {
       if (news.kind === 'session-ended') this.forgetHere(news.sid);
     });
@@ -68,10 +71,6 @@ export class DashboardSessionStore extends session.Store {
   private remember(sid: string, data: string, expiresAt: number): void {
     const { userId } = JSON.parse(data) as session.SessionData;
     this.recent.set(sid, { data, userId, expiresAt, readAt: performance.now() });
-  }
-
-  private get peers(): Peers {
-    return this.options.peers ?? noPeers;
   }
 
   /**

@@ -39,8 +39,8 @@ export interface Cluster {
 /**
  * The primary of a cluster of `count` workers sharing one port, each a whole BFF (its app, its
  * database pools, its copy of the lists). The primary serves no request: it passes the workers'
- * news between them (peers.ts), keeps the rate limits' counts (so that more workers do not mean
- * higher limits), and starts a new worker when one dies. A worker that stops before it ever
+ * news between them (peers.ts), keeps the login limit's counts (so that more workers do not mean
+ * more guesses), and starts a new worker when one dies. A worker that stops before it ever
  * listened (bad configuration, a database it cannot open) stops the whole start: another would
  * fail the same way.
  */

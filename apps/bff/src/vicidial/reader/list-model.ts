@@ -81,7 +81,7 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   private filteredPositions = 0;
   /**
    * Pages by query, least recently used first. A page is frozen and handed out again as long as the
-   * rows do not change, so the answer it becomes is built once (see mountRoutes).
+   * rows do not change, so the answer it becomes is built once (http/answer.ts).
    */
   private readonly pages = new Map<string, Page<E['row']>>();
   /** Where each entry is, by id (stamped tables). */
