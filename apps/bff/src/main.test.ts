@@ -2,7 +2,8 @@
 // process and as a cluster (the primary stops its workers).
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type Cleanup, call, logEntries, proxiedVicidial, startDashboard } from './test/dashboard-process.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { type Cleanup, call, logEntries, proxiedVicidial, spawnDashboard, startDashboard } from './test/dashboard-process.js';
 
 const cleanups: Cleanup[] = [];
 afterEach(async () => {
@@ -50,4 +51,29 @@ describe.each(['1', '2'])('WORKERS=%s', (workers) => {
     expect(Date.now() - signalledAt).toBeLessThan(2_000);
     expect(await slow).toBeInstanceOf(Error);
   });
+});
+
+/** The processes whose parent is `pid` (Linux). */
+const childrenOf = (pid: number) =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    });
+
+test('a signal while the workers are still starting stops them all, without waiting for them to listen', { timeout: 60_000 }, async () => {
+  const dashboard = await spawnDashboard(cleanups, await proxiedVicidial(cleanups), { WORKERS: '2' });
+  const pid = dashboard.child.pid as number;
+  while (childrenOf(pid).length < 2) {
+    expect(dashboard.child.exitCode).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(dashboard.logs.some((line) => line.includes('dashboard listening'))).toBe(false);
+  dashboard.child.kill('SIGTERM');
+  expect(await dashboard.exited).toBe(0);
+  expect(childrenOf(pid)).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { clusterPeers } from './cluster/peers.js';
 import { isCommandMessage, startCluster } from './cluster/primary.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer, urlOf } from './server.js';
+import { type RunningServer, startServer, urlOf } from './server.js';
 import { prepareDashboardDb } from './services.js';
 
 /** How a process stops: `finish` lets open requests end (resolves with a clean stop), `now` does not wait. */
@@ -65,12 +65,14 @@ async function servePrimary(config: Config, logger: Logger): Promise<void> {
 
 /**
  * A cluster worker. The primary decides when it stops: a signal to the whole process group (Ctrl+C
- * in a terminal) reaches the workers too, and must not count as a second signal here.
+ * in a terminal) reaches the workers too, and must not count as a second signal here. Its word may
+ * come before the server has started: then there is nothing to finish.
  */
 async function serveWorker(config: Config, logger: Logger): Promise<void> {
-  const running = await startServer(config, logger, clusterPeers());
+  let running: RunningServer | undefined;
   let closing: Promise<void> | undefined;
   const finish = () => {
+    if (!running) process.exit(0);
     closing ??= running.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -89,6 +91,7 @@ async function serveWorker(config: Config, logger: Logger): Promise<void> {
   });
   // The primary is gone: nobody will tell this worker to stop.
   process.on('disconnect', finish);
+  running = await startServer(config, logger, clusterPeers());
 }
 
 try {

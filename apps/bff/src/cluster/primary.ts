@@ -61,7 +61,7 @@ export function startCluster(count: number, logger: Logger): Cluster {
     failedToStart = reject;
     let ready = 0;
     cluster.on('listening', (worker, address) => {
-      if (listened.has(worker)) return;
+      if (stopping || listened.has(worker)) return;
       listened.add(worker);
       ready += 1;
       if (ready === count) resolve(address.port);
@@ -89,8 +89,11 @@ export function startCluster(count: number, logger: Logger): Cluster {
       const stopped = workers().map(
         (worker) =>
           new Promise<boolean>((resolve) => {
-            worker.once('exit', (code) => resolve(code === 0));
-            command(worker, 'stop');
+            // One still starting serves nothing yet, and may not listen to its commands yet either.
+            const starting = !listened.has(worker);
+            worker.once('exit', (code) => resolve(code === 0 || starting));
+            if (starting) worker.process.kill('SIGKILL');
+            else command(worker, 'stop');
           }),
       );
       return Promise.all(stopped).then((clean) => clean.every(Boolean));

@@ -55,12 +55,12 @@ export interface DashboardProcess {
 
 export const BOOTSTRAP = { username: 'first.supervisor', password: 'first-supervisor-pass-1' };
 
-/** Starts src/main.ts with `env` on top of a working configuration; resolves once it listens. */
-export async function startDashboard(
+/** Starts src/main.ts with `env` on top of a working configuration, without waiting for it. */
+export async function spawnDashboard(
   cleanups: Cleanup[],
   vicidial: Awaited<ReturnType<typeof proxiedVicidial>>,
   env: Record<string, string> = {},
-): Promise<DashboardProcess> {
+): Promise<DashboardProcess & { stderr: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [fromSource], {
     cwd: bffDir,
@@ -91,19 +91,29 @@ export async function startDashboard(
   });
   const logs: string[] = [];
   let stderr = '';
+  let pending = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    let pending = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      logs.push(...lines);
-      if (lines.some((line) => line.includes('dashboard listening'))) resolve();
-    });
-    void exited.then((code) => reject(new Error(`the dashboard exited (${code}) before listening:\n${stderr}`)));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    logs.push(...lines);
   });
-  return { child, url: `http://127.0.0.1:${port}`, logs, exited };
+  return { child, url: `http://127.0.0.1:${port}`, logs, exited, stderr: () => stderr };
+}
+
+/** Starts src/main.ts with `env` on top of a working configuration; resolves once it listens. */
+export async function startDashboard(
+  cleanups: Cleanup[],
+  vicidial: Awaited<ReturnType<typeof proxiedVicidial>>,
+  env: Record<string, string> = {},
+): Promise<DashboardProcess> {
+  const dashboard = await spawnDashboard(cleanups, vicidial, env);
+  for (;;) {
+    if (dashboard.logs.some((line) => line.includes('dashboard listening'))) return dashboard;
+    const code = await Promise.race([dashboard.exited, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 20))]);
+    if (code !== 'waiting') throw new Error(`the dashboard exited (${code}) before listening:\n${dashboard.stderr()}`);
+  }
 }
 
 /** The log lines so far, parsed. */
