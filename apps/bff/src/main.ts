@@ -3,7 +3,7 @@
 import cluster from 'node:cluster';
 import type { Logger } from 'pino';
 import { clusterPeers } from './cluster/peers.js';
-import { isCommandMessage, startCluster } from './cluster/primary.js';
+import { type Cluster, isCommandMessage, startCluster } from './cluster/primary.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { type RunningServer, startServer, urlOf } from './server.js';
@@ -50,9 +50,11 @@ async function serveAlone(config: Config, logger: Logger): Promise<void> {
 
 /** The cluster's primary: prepares the dashboard database once, then starts and stops the workers. */
 async function servePrimary(config: Config, logger: Logger): Promise<void> {
+  // Listening for signals before anything starts: one may come at any moment.
+  let workers: Cluster | undefined;
+  stopOnSignals(logger, { finish: async () => (workers ? workers.stop() : true), now: () => workers?.stopNow() });
   await prepareDashboardDb(config, logger);
-  const workers = startCluster(config.WORKERS, logger);
-  stopOnSignals(logger, { finish: () => workers.stop(), now: () => workers.stopNow() });
+  workers = startCluster(config.WORKERS, logger);
   try {
     const port = await workers.listening;
     logger.info({ url: urlOf(config.HOST, port), workers: config.WORKERS }, 'dashboard listening');
