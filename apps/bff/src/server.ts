@@ -35,6 +35,7 @@ export async function startServer(config: Config, logger: Logger, peers?: Peers)
     });
   });
   const { port } = server.address() as AddressInfo;
+  void services.lists.warm().catch((error: unknown) => logger.warn({ err: error }, 'lists not read at start: the first list request reads them'));
   const drain = drainOnClose(server);
   let closing: Promise<void> | undefined;
   return {

@@ -174,6 +174,14 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     expect(await descriptionIn(list, '3125550103')).toBe('Second change');
   });
 
+  test('warm() reads the table ahead of the first page (a start does it), and the first page then reads nothing', async () => {
+    const { list, reads } = dids();
+    await list.warm();
+    expect(reads).toEqual({ all: 1, changed: 0 });
+    await list.page(query());
+    expect(reads).toEqual({ all: 1, changed: 0 });
+  });
+
   test('a page asked again is the same frozen answer, until its rows change', async () => {
     const { list } = dids();
     const asked = query({ route: 'IN_GROUP', sort: 'pattern', pageSize: 5 });

@@ -243,6 +243,11 @@ export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
     return (await this.fresh()).page(query);
   }
 
+  /** Reads the table now, if it is not in memory yet (a start does, so the first person does not wait). */
+  async warm(): Promise<void> {
+    await this.fresh();
+  }
+
   /** The table was just changed through the dashboard: the next read checks it first. */
   invalidate(): void {
     this.generation += 1;

@@ -32,6 +32,11 @@ export class ListReadModel {
     });
   }
 
+  /** Reads the three tables (at a start: the first list of each otherwise waits for its table, ~0.5 s for 50,000 DIDs). */
+  async warm(): Promise<void> {
+    await Promise.all([this.phones.warm(), this.aliases.warm(), this.dids.warm()]);
+  }
+
   /**
    * Called after every write the dashboard sends to VICIdial: the next read of each list checks its
    * table first, so a change made here shows in the very next list (a table that did not change is
