@@ -121,14 +121,12 @@ describe('two hosts sharing a MariaDB dashboard database', () => {
     const shared = await createTestDatabase('dashboard_races');
     cleanups.push(() => shared.drop());
     const vicidial = await proxiedVicidial(cleanups);
-    const hosts = [];
-    for (let i = 0; i < 2; i++) hosts.push(await startDashboard(cleanups, vicidial, { WORKERS: '1', DASHBOARD_DB_URL: shared.url, ...MANY_WRITES }));
-    const sides = (await Promise.all(
-      hosts.map(async (host) => {
-        const agent = connection(cleanups);
-        return { url: host.url, agent, headers: await logIn(host, agent) };
-      }),
-    )) as Sides;
+    const onHost = async () => {
+      const host = await startDashboard(cleanups, vicidial, { WORKERS: '1', DASHBOARD_DB_URL: shared.url, ...MANY_WRITES });
+      const agent = connection(cleanups);
+      return { url: host.url, agent, headers: await logIn(host, agent) };
+    };
+    const sides: Sides = [await onHost(), await onHost()];
     await raceAlias(sides, 300);
     await raceDid(sides, 100);
     await racePhone(sides, 100);
