@@ -72,6 +72,26 @@ describe('openDatabase', () => {
     }
   });
 
+  test("SQLite knows MariaDB's CRC32: the same numbers for the same text, NULL for NULL", async () => {
+    const mariadb = await createTestDatabase('database');
+    const crcs = async (target: string) => {
+      const { db, close } = openDatabase(target, { readOnly: false });
+      try {
+        const { rows } = await sql<Record<string, unknown>>`SELECT CRC32('The quick brown fox jumps over the lazy dog') AS known, CRC32('Zoë 3125550101') AS accented, CRC32(NULL) AS none, CRC32(CONCAT_WS('|', 'a', 12)) AS joined`.execute(db);
+        return rows[0];
+      } finally {
+        await close();
+      }
+    };
+    try {
+      const onMariadb = await crcs(mariadb.url);
+      expect(onMariadb).toMatchObject({ known: 0x414fa339, none: null });
+      expect(await crcs(join(dir, 'crc.sqlite'))).toEqual(onMariadb);
+    } finally {
+      await mariadb.drop();
+    }
+  });
+
   test('a read-only SQLite file refuses writes', async () => {
     const file = join(dir, 'ro.sqlite');
     await roundTrip(file);

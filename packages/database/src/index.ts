@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { createPool, type PoolOptions } from 'mysql2';
@@ -52,6 +53,8 @@ export function openDatabase<DB>(target: string, options: OpenOptions = {}): Dat
   const sqlite = new SQLite(target, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
   if (!options.readOnly && target !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
+  // MariaDB's CRC32 (of a text's UTF-8 bytes), so that one checksum query runs on both.
+  sqlite.function('crc32', { deterministic: true }, (value: unknown) => (value === null ? null : crc32(String(value))));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
