@@ -67,6 +67,7 @@ export function aliasListSource(db: Kysely<VicidialReadModel>): ListSource<Alias
       name: [(a) => c.order(a.row.name), byId],
     },
     filter: (query) => filterOf(c, query),
+    columns: COLUMNS,
   };
 }
 

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { DID_ROUTES, type DidDetail, type DidListQuery, type DidRoute, type DidRow, didTarget, type UpdateDidRequest } from '@vicidash/contracts/did';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
+import { inRanges } from './checksum.js';
 import { type Collation, collationOf, flagOn } from './collation.js';
 import { dialectOf } from './dialect.js';
 import { allOf, type ListModel, type ListSource, type SortKey } from './list-model.js';
@@ -135,7 +136,6 @@ function numberPrefixes(search: string): string[] {
 interface DidEntry {
   row: DidRow;
   id: number;
-  stamp: number;
   /** As LIKE sees them. */
   pattern: string;
   description: string | null;
@@ -148,15 +148,12 @@ interface DidEntry {
   target: string | null;
 }
 
-type ListColumns = TargetColumns & { stamp: number | string };
-
-function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: ListColumns): DidEntry {
+function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: TargetColumns): DidEntry {
   const route = c.equal(row.did_route);
   const known = routes.get(route);
   return {
     row: toRow(row),
     id: Number(row.did_id),
-    stamp: Number(row.stamp),
     pattern: c.like(row.did_pattern),
     description: c.like(row.did_description),
     route,
@@ -201,22 +198,16 @@ function filterOf(c: Collation, query: DidListQuery): ((d: DidEntry) => boolean)
   return allOf(tests);
 }
 
+const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(ROW_COLUMNS);
+
 /**
- * modify_stamp in epoch seconds, as the database converts it (MariaDB gives its TIMESTAMPs in the
- * session's time zone, where an hour repeats when daylight saving ends; the embedded VICIdial
- * stamps in UTC).
+ * The DID list's rows, search, filters and sorts; only the ranges of did_id that changed are read
+ * again (not by modify_stamp: a script or a restore may change a DID and leave its stamp as it was).
  */
-const stampSeconds = (db: Kysely<VicidialReadModel>) =>
-  dialectOf(db) === 'mysql' ? sql<number>`UNIX_TIMESTAMP(modify_stamp)` : sql<number>`CAST(strftime('%s', modify_stamp) AS INTEGER)`;
-
-const listColumns = (db: Kysely<VicidialReadModel>) =>
-  db.selectFrom('vicidial_inbound_dids').select(ROW_COLUMNS).select(stampSeconds(db).as('stamp'));
-
-/** The DID list's rows, search, filters and sorts; VICIdial stamps every change of a DID (modify_stamp), so only changed rows are read again. */
 export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntry, DidListQuery> {
   const c = collationOf(dialectOf(db));
   const routes = new Map(DID_ROUTES.map((route) => [c.equal(route), route]));
-  const entries = (rows: ListColumns[]) => rows.map((row) => entryOf(c, routes, row));
+  const entries = (rows: TargetColumns[]) => rows.map((row) => entryOf(c, routes, row));
   const byPattern: SortKey<DidEntry> = (d) => c.order(d.row.pattern);
   const byId: SortKey<DidEntry> = (d) => d.id;
   return {
@@ -229,11 +220,11 @@ export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntr
       didId: [byId],
     },
     filter: (query) => filterOf(c, query),
-    stamped: {
+    columns: ROW_COLUMNS,
+    keyed: {
+      key: 'did_id',
       id: (d) => d.id,
-      stamp: (d) => d.stamp,
-      since: async (db, stamp) => entries(await listColumns(db).where(stampSeconds(db), '>=', stamp).execute()),
-      count: async (db) => Number((await db.selectFrom('vicidial_inbound_dids').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      inRanges: async (db, ranges) => entries(await listColumns(db).where(inRanges('did_id', ranges)).execute()),
     },
   };
 }

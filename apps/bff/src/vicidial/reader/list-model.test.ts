@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@vicidash/testkit';
 import { createSchema, openVicidialDb, seedDatabase, type VicidialDb } from '@vicidash/vicidial-sim';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VicidialReadModel } from '../tables.js';
+import { aliasListSource } from './aliases.js';
 import { didListSource } from './dids.js';
 import { CHECK_EVERY_MS, type Entry, type ListQuery, ListModel, type ListSource } from './list-model.js';
 import { phoneListSource } from './phones.js';
@@ -42,7 +43,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
   function counted<E extends Entry<unknown>, Q extends ListQuery>(source: ListSource<E, Q>) {
     const clock = { now: 0 };
     const reads = { all: 0, changed: 0 };
-    const { stamped } = source;
+    const { keyed } = source;
     const list = new ListModel(
       reader.db,
       {
@@ -51,11 +52,11 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
           reads.all += 1;
           return source.loadAll(db);
         },
-        stamped: stamped && {
-          ...stamped,
-          since: (db, stamp) => {
+        keyed: keyed && {
+          ...keyed,
+          inRanges: (db, ranges) => {
             reads.changed += 1;
-            return stamped.since(db, stamp);
+            return keyed.inRanges(db, ranges);
           },
         },
       },
@@ -131,7 +132,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     list.invalidate();
     expect(await answered()).toEqual(await expected());
     expect((await list.page(query({ search: '3125557777' }))).total).toBe(0);
-    // A deleted row carries no stamp: the count told, and the list was read again whole.
+    // A deleted row: the list was read again whole.
     expect(reads.all).toBe(2);
   });
 
@@ -159,6 +160,63 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     list.invalidate();
     await list.page(sip);
     expect(reads.all).toBe(settled);
+  });
+
+  /** VICIdial stamps a changed DID; a restore or a script may leave the stamp as it was (here: one long ago). */
+  const OLD_STAMP = '2020-01-02 03:04:05';
+  const stampOf = async (pattern: string) =>
+    (await writer.db.selectFrom('vicidial_inbound_dids').select('modify_stamp').where('did_pattern', '=', pattern).executeTakeFirstOrThrow()).modify_stamp;
+  /** Changes the DID and sets its stamp back to what it was (on SQLite the stamp trigger fires on the first update). */
+  const describeDidKeepingStamp = (pattern: string, description: string) =>
+    writer.db.transaction().execute(async (tx) => {
+      const { modify_stamp } = await tx.selectFrom('vicidial_inbound_dids').select('modify_stamp').where('did_pattern', '=', pattern).executeTakeFirstOrThrow();
+      await tx.updateTable('vicidial_inbound_dids').set({ did_description: description }).where('did_pattern', '=', pattern).execute();
+      await tx.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', pattern).execute();
+    });
+
+  test('a DID changed without its stamp moving (a script, a restore) shows within the check interval', async () => {
+    await writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550104').execute();
+    const { list, clock } = dids();
+    await descriptionIn(list, '3125550104');
+    await describeDidKeepingStamp('3125550104', 'Changed by a script');
+    expect(await stampOf('3125550104')).toBe(OLD_STAMP);
+    clock.now += CHECK_EVERY_MS;
+    expect(await descriptionIn(list, '3125550104')).toBe('Changed by a script');
+  });
+
+  test('a restore (a DID deleted and put back with other values and its old stamp, in one transaction) shows within the check interval', async () => {
+    await writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550105').execute();
+    const { list, clock } = dids();
+    const before = (await list.page(query({ search: '3125550105' }))).rows;
+    expect(before).toHaveLength(1);
+    await writer.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('vicidial_inbound_dids').selectAll().where('did_pattern', '=', '3125550105').executeTakeFirstOrThrow();
+      await tx.deleteFrom('vicidial_inbound_dids').where('did_id', '=', row.did_id).execute();
+      await tx
+        .insertInto('vicidial_inbound_dids')
+        .values({ ...row, did_description: 'Restored from last week', did_route: 'EXTEN', extension: '8300', modify_stamp: OLD_STAMP })
+        .execute();
+    });
+    clock.now += CHECK_EVERY_MS;
+    expect((await list.page(query({ search: '3125550105' }))).rows).toMatchObject([
+      { didId: before[0]?.didId, description: 'Restored from last week', route: 'EXTEN', target: '8300@default' },
+    ]);
+  });
+
+  test('a phone and an alias (no stamps) changed in the database show within the check interval', async () => {
+    const phones = counted(phoneListSource(reader.db));
+    const aliases = counted(aliasListSource(reader.db));
+    const phoneQuery: PhoneListQuery = { sort: 'extension', order: 'asc', page: 1, pageSize: 500 };
+    const aliasQuery = { sort: 'aliasId', order: 'asc', page: 1, pageSize: 500 } as const;
+    const [phone] = (await phones.list.page(phoneQuery)).rows;
+    const [alias] = (await aliases.list.page(aliasQuery)).rows;
+    if (!phone || !alias) throw new Error('the demo has phones and aliases');
+    await writer.db.updateTable('phones').set({ fullname: 'Renamed by a script' }).where('extension', '=', phone.extension).where('server_ip', '=', phone.serverIp).execute();
+    await writer.db.updateTable('phones_alias').set({ alias_name: 'Renamed by a script' }).where('alias_id', '=', alias.aliasId).execute();
+    phones.clock.now += CHECK_EVERY_MS;
+    aliases.clock.now += CHECK_EVERY_MS;
+    expect((await phones.list.page(phoneQuery)).rows[0]).toMatchObject({ extension: phone.extension, fullName: 'Renamed by a script' });
+    expect((await aliases.list.page(aliasQuery)).rows[0]).toMatchObject({ aliasId: alias.aliasId, name: 'Renamed by a script' });
   });
 
   test('two changes within one second are both seen (MariaDB knows a change time only to the second)', async () => {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { VicidialReadModel } from '../tables.js';
 import { type ChangeMark, changeMark, unchangedSince } from './changes.js';
+import { type Checksums, changedRanges, checksums, rangeOf } from './checksum.js';
 import type { Page, Paging } from './paging.js';
 
 type Db = Kysely<VicidialReadModel>;
@@ -9,14 +10,11 @@ type Db = Kysely<VicidialReadModel>;
 /**
  * A table's freshness is checked (one cheap query, see changes.ts) at most this often, and before
  * the next read after the dashboard's own writes (invalidate): a change made elsewhere (VICIdial's
- * admin screen) shows in the lists within this bound.
+ * admin screen, a script, a restore) shows in the lists within this bound, plus the time to read it.
  */
 export const CHECK_EVERY_MS = 250;
-/**
- * Changed rows are read by their change stamp only for so long after a full read: a full read
- * then also catches what stamps cannot tell (a stamp set back by hand, a clock set back).
- */
-const FULL_RELOAD_AFTER_MS = 60_000;
+/** More changed ranges than this: the table is read whole (a bulk change), not range by range. */
+const MAX_RANGES_READ = 32;
 /** Filtered lists remembered (the most recently used), and the row positions they may hold in all. */
 const MAX_FILTERED = 200;
 const MAX_FILTERED_POSITIONS = 1_000_000;
@@ -51,17 +49,18 @@ export interface ListSource<E extends Entry<unknown>, Q extends ListQuery> {
   sorts: Record<Q['sort'], readonly SortKey<E>[]>;
   /** The query's search and filters as one test; undefined when they keep every row. */
   filter(query: Q): ((entry: E) => boolean) | undefined;
-  /** For a table whose rows carry a change stamp: only the changed rows are read again. */
-  stamped?: StampedRows<E>;
+  /** The columns loadAll reads: the database sums their hashes to tell what changed (checksum.ts). */
+  columns: readonly string[];
+  /** For a table with a whole-number key: only the ranges of it that changed are read again. */
+  keyed?: KeyedRows<E>;
 }
 
-export interface StampedRows<E> {
+export interface KeyedRows<E> {
+  /** The key column. */
+  key: string;
   id(entry: E): number;
-  /** The row's change time, in seconds. */
-  stamp(entry: E): number;
-  /** The rows stamped at or after `stamp` (seconds). */
-  since(db: Db, stamp: number): Promise<E[]>;
-  count(db: Db): Promise<number>;
+  /** The rows whose key falls in one of the ranges (checksum.ts inRanges). */
+  inRanges(db: Db, ranges: readonly number[]): Promise<E[]>;
 }
 
 /** The same values, one level down (an entry's row is an object; a list in it counts as changed). */
@@ -84,46 +83,41 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
    * rows do not change, so the answer it becomes is built once (http/answer.ts).
    */
   private readonly pages = new Map<string, Page<E['row']>>();
-  /** Where each entry is, by id (stamped tables). */
+  /** Where each entry is, by id (keyed tables). */
   private readonly positions = new Map<number, number>();
-  /** The latest change stamp read (stamped tables). */
-  stamp = 0;
 
+  /**
+   * @param sums what the table held, taken before its rows were read: a change made while they were
+   * read shows as a difference at the next check, which reads those rows again.
+   */
   constructor(
     private readonly source: ListSource<E, Q>,
     private readonly entries: E[],
     public mark: ChangeMark | undefined,
-    readonly loadedAt: number,
+    public sums: Checksums,
   ) {
-    const { stamped } = source;
-    if (!stamped) return;
-    entries.forEach((entry, at) => {
-      this.positions.set(stamped.id(entry), at);
-      this.stamp = Math.max(this.stamp, stamped.stamp(entry));
-    });
+    const { keyed } = source;
+    if (keyed) entries.forEach((entry, at) => this.positions.set(keyed.id(entry), at));
   }
 
-  get size(): number {
-    return this.entries.length;
-  }
-
-  /** How many of `changed` are rows not held yet. */
-  countNew(changed: readonly E[], stamped: StampedRows<E>): number {
-    return changed.filter((entry) => !this.positions.has(stamped.id(entry))).length;
+  /** True when a row held in one of `ranges` is not among `rows` (deleted). */
+  lostAny(ranges: readonly number[], rows: readonly E[], keyed: KeyedRows<E>): boolean {
+    const read = new Set(rows.map((entry) => keyed.id(entry)));
+    const looked = new Set(ranges);
+    for (const id of this.positions.keys()) if (looked.has(rangeOf(id)) && !read.has(id)) return true;
+    return false;
   }
 
   /**
    * Takes in changed and new rows, in one go (no read sees half of it). Rows read again but
-   * unchanged (the latest stamp is read again every time) leave the sorts and filtered lists as
-   * they are.
+   * unchanged (the rest of a changed range) leave the sorts and filtered lists as they are.
    */
-  apply(changed: readonly E[], stamped: StampedRows<E>): void {
+  apply(changed: readonly E[], keyed: KeyedRows<E>): void {
     const added: number[] = [];
     let changes = 0;
     for (const entry of changed) {
-      const id = stamped.id(entry);
+      const id = keyed.id(entry);
       let at = this.positions.get(id);
-      this.stamp = Math.max(this.stamp, stamped.stamp(entry));
       if (at !== undefined && sameValues(this.entries[at] as E, entry)) continue;
       changes += 1;
       if (at === undefined) {
@@ -222,8 +216,9 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
  * A list answered from memory: the list columns of a whole table, read once, then searched,
  * filtered, sorted and paged here (a page costs microseconds instead of a query reading the
  * table). The table is checked for changes at most every CHECK_EVERY_MS and right after the
- * dashboard's own writes; a changed table is read again, all of it or, when its rows carry a change
- * stamp, only the changed rows. Concurrent requests share one check and one read.
+ * dashboard's own writes: when the database says it was written, the database's checksums of its
+ * list columns tell whether and where; a changed table is read again, all of it or, when it has a
+ * whole-number key, only the ranges of it that changed. Concurrent requests share one check and one read.
  */
 export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
   private snapshot: Snapshot<E, Q> | undefined;
@@ -285,25 +280,29 @@ export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
   }
 
   private async refresh(): Promise<void> {
-    const mark = await changeMark(this.db, this.source.table);
+    const { table, columns, keyed } = this.source;
+    const mark = await changeMark(this.db, table);
     const current = this.snapshot;
     if (current && unchangedSince(current.mark, mark)) return;
-    if (current && (await this.readChanges(current))) {
+    const sums = await checksums(this.db, table, columns, keyed?.key);
+    if (current && (await this.readChanges(current, sums))) {
       current.mark = mark;
+      current.sums = sums;
       return;
     }
-    const loadedAt = this.now();
-    this.snapshot = new Snapshot(this.source, await this.source.loadAll(this.db), mark, loadedAt);
+    this.snapshot = new Snapshot(this.source, await this.source.loadAll(this.db), mark, sums);
   }
 
-  /** Reads only the changed rows; false when that cannot be trusted (rows deleted, or time for a full read). */
-  private async readChanges(current: Snapshot<E, Q>): Promise<boolean> {
-    const { stamped } = this.source;
-    if (!stamped || this.now() - current.loadedAt >= FULL_RELOAD_AFTER_MS) return false;
-    const [changed, count] = await Promise.all([stamped.since(this.db, current.stamp), stamped.count(this.db)]);
-    // Deleted rows carry no stamp: a count that does not add up means some went.
-    if (current.size + current.countNew(changed, stamped) !== count) return false;
-    current.apply(changed, stamped);
+  /** Reads only the changed ranges (none: nothing listed changed); false when the table must be read whole. */
+  private async readChanges(current: Snapshot<E, Q>, sums: Checksums): Promise<boolean> {
+    const ranges = changedRanges(current.sums, sums);
+    if (ranges.length === 0) return true;
+    const { keyed } = this.source;
+    if (!keyed || ranges.length > MAX_RANGES_READ) return false;
+    const rows = await keyed.inRanges(this.db, ranges);
+    // A snapshot takes in rows, it does not drop them: deleted rows mean a whole read.
+    if (current.lostAny(ranges, rows, keyed)) return false;
+    current.apply(rows, keyed);
     return true;
   }
 }

@@ -130,6 +130,7 @@ export function phoneListSource(db: Kysely<VicidialReadModel>): ListSource<Phone
       userGroup: byKey(by('userGroup')),
     },
     filter: (query) => filterOf(c, query),
+    columns: ROW_COLUMNS,
   };
 }
 
