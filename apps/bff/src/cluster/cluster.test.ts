@@ -4,7 +4,8 @@
 // replaced.
 import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
-import { CHECK_EVERY_MS } from '../vicidial/reader/list-model.js';
+import { openVicidialDb } from '@vicidash/vicidial-sim';
+import { CHECK_EVERY_MS, FRESH_WITHIN_MS } from '../vicidial/reader/list-model.js';
 import { afterEach, expect, test } from 'vitest';
 import { type Cleanup, call, connection, logEntries, logIn, proxiedVicidial, servedBy, startDashboard, twoWorkers } from '../test/dashboard-process.js';
 
@@ -43,6 +44,39 @@ test('a logout through one worker holds at once on the other; a change shows the
   // A logout is answered once every worker has forgotten the session.
   expect((await call(`${dashboard.url}/api/auth/logout`, first, { method: 'POST', headers })).status).toBe(204);
   expect((await call(`${dashboard.url}/api/auth/session`, second, { headers })).status).toBe(401);
+});
+
+test('a DID changed directly in the database (its stamp kept, as a restore does) shows on both workers within the bound', { timeout: 60_000 }, async () => {
+  const vicidial = await proxiedVicidial(cleanups);
+  const database = await openVicidialDb(vicidial.dbFile);
+  cleanups.push(() => database.close());
+  const modify_stamp = '2020-01-02 03:04:05';
+  // A stamp long ago: a list that goes by stamps would not look at this DID again.
+  await database.db.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', '3125550101').execute();
+  const dashboard = await startDashboard(cleanups, vicidial, { WORKERS: '2' });
+  const { first, second } = await twoWorkers(cleanups, dashboard);
+  const headers = await logIn(dashboard, first);
+  const description = async (agent: Agent) =>
+    ((await call(`${dashboard.url}/api/dids?search=3125550101`, agent, { headers })).body as { rows: { description: string }[] }).rows[0]?.description;
+  expect(await description(first)).not.toBe('Restored by a script');
+  expect(await description(second)).not.toBe('Restored by a script');
+
+  await database.db.transaction().execute(async (tx) => {
+    // The embedded VICIdial stamps a changed row (as MariaDB does): the stamp is set back after.
+    await tx.updateTable('vicidial_inbound_dids').set({ did_description: 'Restored by a script' }).where('did_pattern', '=', '3125550101').execute();
+    await tx.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', '3125550101').execute();
+  });
+  const changedAt = Date.now();
+  const seen = await Promise.all(
+    [first, second].map(async (agent) => {
+      while ((await description(agent)) !== 'Restored by a script') {
+        expect(Date.now() - changedAt).toBeLessThan(FRESH_WITHIN_MS + 500);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return Date.now() - changedAt;
+    }),
+  );
+  console.log(`a change made in the database showed on the two workers after ${seen.join(' and ')} ms`);
 });
 
 test('login attempts are counted by all workers together', { timeout: 60_000 }, async () => {

@@ -2,7 +2,7 @@ import type { DidRow } from '@vicidash/contracts/did';
 import { API_PATH } from '@vicidash/vicidial-sim';
 import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
 import { describe, expect, test } from 'vitest';
-import { CHECK_EVERY_MS } from '../vicidial/reader/list-model.js';
+import { CHECK_EVERY_MS, FRESH_WITHIN_MS } from '../vicidial/reader/list-model.js';
 import { NEW_PHONE, phonePath, writeTestApp } from './changes-test-support.js';
 import { DIALECTS } from './reads-test-support.js';
 
@@ -48,6 +48,37 @@ describe.each(DIALECTS)('lists stay current, on %s', (dialect) => {
       // Generous for a busy machine: the bound itself is checked with a clock the test moves (list-model.test.ts).
       expect(Date.now() - changed).toBeLessThan(CHECK_EVERY_MS + 2_000);
       await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+
+  test('a DID (its stamp kept), a phone and an alias changed directly in the database show within FRESH_WITHIN_MS', async () => {
+    const t = await writeTestApp({ vicidialDb: dialect });
+    const { agent } = await t.loginAs('viewer');
+    const first = async (path: string) => ((await agent.get(path)).body.rows as Record<string, unknown>[])[0];
+    const did = () => first('/api/dids?search=3125550103');
+    const phone = () => first('/api/phones?sort=extension&pageSize=1');
+    const alias = () => first('/api/aliases?sort=aliasId&pageSize=1');
+    const [before, phoneBefore, aliasBefore] = [await did(), await phone(), await alias()];
+    const { db } = t.vicidial;
+    const modify_stamp = '2020-01-02 03:04:05';
+    // A stamp long ago (read by the list first): a list going by stamps would not look at this DID again.
+    await db.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', '3125550103').execute();
+    t.services.lists.invalidate();
+    expect(await did()).toEqual(before);
+
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('vicidial_inbound_dids').set({ did_description: 'Changed by a script' }).where('did_pattern', '=', '3125550103').execute();
+      // The embedded VICIdial stamps a changed row, as MariaDB does: set back, as a restore would leave it.
+      await tx.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', '3125550103').execute();
+      await tx.updateTable('phones').set({ fullname: 'Changed by a script' }).where('extension', '=', String(phoneBefore?.extension)).execute();
+      await tx.updateTable('phones_alias').set({ alias_name: 'Changed by a script' }).where('alias_id', '=', String(aliasBefore?.aliasId)).execute();
+    });
+    const changed = Date.now();
+    for (const [read, field] of [[did, 'description'], [phone, 'fullName'], [alias, 'name']] as const) {
+      while ((await read())?.[field] !== 'Changed by a script') {
+        expect(Date.now() - changed).toBeLessThan(FRESH_WITHIN_MS + 500);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
     }
   });
 });
