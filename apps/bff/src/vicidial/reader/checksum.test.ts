@@ -1,19 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '@vicidash/database';
-import { createTestDatabase, type TestDatabase } from '@vicidash/testkit';
-import { createSchema, openVicidialDb, seedDatabase, type VicidialDb } from '@vicidash/vicidial-sim';
 import { SCALE_COUNTS } from '@vicidash/vicidial-sim/seeds/scale';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { VicidialReadModel } from '../tables.js';
+import { describe, expect, test } from 'vitest';
 import { aliasListSource } from './aliases.js';
 import { changeMark } from './changes.js';
 import { changedRanges, checksums, RANGE, rangeOf } from './checksum.js';
 import { didListSource } from './dids.js';
 import { phoneListSource } from './phones.js';
+import { seededVicidial } from './reader-test-support.js';
 
 /**
  * The checksums that tell the lists what changed, at the scale seed (50,000 DIDs, 20,000 phones,
@@ -21,33 +14,16 @@ import { phoneListSource } from './phones.js';
  * (printed, not asserted: the machine is shared).
  */
 describe.each(['sqlite', 'mariadb'] as const)('list checksums at scale on %s', (dialect) => {
-  let mariadb: TestDatabase | undefined;
-  const file = join(tmpdir(), `checksum-${randomBytes(6).toString('hex')}.sqlite`);
-  let writer: VicidialDb;
-  let reader: ReturnType<typeof openDatabase<VicidialReadModel>>;
-  beforeAll(async () => {
-    mariadb = dialect === 'mariadb' ? await createTestDatabase('bff_checksum') : undefined;
-    const target = mariadb?.url ?? file;
-    writer = await openVicidialDb(target);
-    await createSchema(writer.db, writer.dialect);
-    await seedDatabase(writer.db, writer.dialect, 'scale');
-    reader = openDatabase<VicidialReadModel>(target);
-  }, 180_000);
-  afterAll(async () => {
-    await reader.close();
-    await writer.close();
-    await mariadb?.drop();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  });
+  const vicidial = seededVicidial(dialect, 'scale', 'checksum');
 
   const sourceOf = {
-    vicidial_inbound_dids: () => didListSource(reader.db),
-    phones: () => phoneListSource(reader.db),
-    phones_alias: () => aliasListSource(reader.db),
+    vicidial_inbound_dids: () => didListSource(vicidial.reader.db),
+    phones: () => phoneListSource(vicidial.reader.db),
+    phones_alias: () => aliasListSource(vicidial.reader.db),
   } as const;
   const sumsOf = (table: keyof typeof sourceOf) => {
     const { columns, keyed } = sourceOf[table]();
-    return checksums(reader.db, table, columns, keyed?.key);
+    return checksums(vicidial.reader.db, table, columns, keyed?.key);
   };
 
   test('a DID changed with its stamp kept, or deleted and put back, moves its own range and no other', async () => {
@@ -55,15 +31,15 @@ describe.each(['sqlite', 'mariadb'] as const)('list checksums at scale on %s', (
     expect(before.size).toBeGreaterThanOrEqual(SCALE_COUNTS.dids / RANGE);
     expect(changedRanges(before, await sumsOf('vicidial_inbound_dids'))).toEqual([]);
 
-    const row = await writer.db.selectFrom('vicidial_inbound_dids').selectAll().where('did_id', '=', 30_000).executeTakeFirstOrThrow();
-    await writer.db.transaction().execute(async (tx) => {
+    const row = await vicidial.writer.db.selectFrom('vicidial_inbound_dids').selectAll().where('did_id', '=', 30_000).executeTakeFirstOrThrow();
+    await vicidial.writer.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('vicidial_inbound_dids').where('did_id', '=', row.did_id).execute();
       await tx.insertInto('vicidial_inbound_dids').values({ ...row, did_description: `${row.did_description ?? ''} `, modify_stamp: row.modify_stamp }).execute();
     });
     const after = await sumsOf('vicidial_inbound_dids');
     expect(changedRanges(before, after)).toEqual([rangeOf(30_000)]);
     // A change of case only is a change too.
-    await writer.db.updateTable('vicidial_inbound_dids').set({ did_description: row.did_description?.toUpperCase() ?? 'X' }).where('did_id', '=', 1).execute();
+    await vicidial.writer.db.updateTable('vicidial_inbound_dids').set({ did_description: row.did_description?.toUpperCase() ?? 'X' }).where('did_id', '=', 1).execute();
     expect(changedRanges(after, await sumsOf('vicidial_inbound_dids'))).toEqual([rangeOf(1)]);
   });
 
@@ -78,7 +54,7 @@ describe.each(['sqlite', 'mariadb'] as const)('list checksums at scale on %s', (
       return times.sort((a, b) => a - b)[3]?.toFixed(1);
     };
     const costs = {
-      mark: await median(() => changeMark(reader.db, 'vicidial_inbound_dids')),
+      mark: await median(() => changeMark(vicidial.reader.db, 'vicidial_inbound_dids')),
       dids: await median(() => sumsOf('vicidial_inbound_dids')),
       phones: await median(() => sumsOf('phones')),
       aliases: await median(() => sumsOf('phones_alias')),

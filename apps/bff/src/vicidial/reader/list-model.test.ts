@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DidListQuery } from '@vicidash/contracts/did';
 import type { PhoneListQuery } from '@vicidash/contracts/phone';
-import { openDatabase } from '@vicidash/database';
-import { createTestDatabase, type TestDatabase } from '@vicidash/testkit';
-import { createSchema, openVicidialDb, seedDatabase, type VicidialDb } from '@vicidash/vicidial-sim';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { VicidialReadModel } from '../tables.js';
+import { describe, expect, test } from 'vitest';
 import { aliasListSource } from './aliases.js';
 import { didListSource } from './dids.js';
 import { CHECK_EVERY_MS, type Entry, type ListQuery, ListModel, type ListSource } from './list-model.js';
 import { phoneListSource } from './phones.js';
+import { seededVicidial } from './reader-test-support.js';
 
 /**
  * The lists answer from memory while the embedded VICIdial (its own connection, as VICIdial's
@@ -20,24 +13,7 @@ import { phoneListSource } from './phones.js';
  * invalidate() (the dashboard's own writes).
  */
 describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialect) => {
-  let mariadb: TestDatabase | undefined;
-  const file = join(tmpdir(), `lists-${randomBytes(6).toString('hex')}.sqlite`);
-  let writer: VicidialDb;
-  let reader: ReturnType<typeof openDatabase<VicidialReadModel>>;
-  beforeAll(async () => {
-    mariadb = dialect === 'mariadb' ? await createTestDatabase('bff_lists') : undefined;
-    const target = mariadb?.url ?? file;
-    writer = await openVicidialDb(target);
-    await createSchema(writer.db, writer.dialect);
-    await seedDatabase(writer.db, writer.dialect, 'demo');
-    reader = openDatabase<VicidialReadModel>(target);
-  });
-  afterAll(async () => {
-    await reader.close();
-    await writer.close();
-    await mariadb?.drop();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  });
+  const vicidial = seededVicidial(dialect, 'demo', 'lists');
 
   /** A list on the reader's connection with a clock the test moves, counting how often it reads what. */
   function counted<E extends Entry<unknown>, Q extends ListQuery>(source: ListSource<E, Q>) {
@@ -45,7 +21,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     const reads = { all: 0, changed: 0 };
     const { keyed } = source;
     const list = new ListModel(
-      reader.db,
+      vicidial.reader.db,
       {
         ...source,
         loadAll: (db) => {
@@ -65,9 +41,9 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     return { list, clock, reads };
   }
 
-  const dids = () => counted(didListSource(reader.db));
+  const dids = () => counted(didListSource(vicidial.reader.db));
   const query = (q: Partial<DidListQuery> = {}): DidListQuery => ({ sort: 'pattern', order: 'asc', page: 1, pageSize: 200, ...q });
-  const didsTable = () => writer.db.updateTable('vicidial_inbound_dids');
+  const didsTable = () => vicidial.writer.db.updateTable('vicidial_inbound_dids');
   const describeDid = (pattern: string, description: string) => didsTable().set({ did_description: description }).where('did_pattern', '=', pattern).execute();
   const descriptionIn = async (list: ReturnType<typeof dids>['list'], pattern: string) =>
     (await list.page(query({ search: pattern }))).rows.find((row) => row.pattern === pattern)?.description;
@@ -99,7 +75,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     /** What the database itself answers for the same list. */
     const expected = async () =>
       (
-        await writer.db
+        await vicidial.writer.db
           .selectFrom('vicidial_inbound_dids')
           .select('did_pattern')
           .where('did_route', '=', 'IN_GROUP')
@@ -115,7 +91,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     const before = await answered();
     expect(before).toEqual(await expected());
 
-    await writer.db
+    await vicidial.writer.db
       .insertInto('vicidial_inbound_dids')
       .values({ did_pattern: '3125557777', did_description: 'between the others', did_route: 'IN_GROUP', group_id: 'SALES_EN' })
       .execute();
@@ -128,7 +104,7 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     expect((await list.page(query({ search: '3125557777' }))).total).toBe(1);
     expect(reads.all).toBe(1);
 
-    await writer.db.deleteFrom('vicidial_inbound_dids').where('did_pattern', '=', '3125557777').execute();
+    await vicidial.writer.db.deleteFrom('vicidial_inbound_dids').where('did_pattern', '=', '3125557777').execute();
     list.invalidate();
     expect(await answered()).toEqual(await expected());
     expect((await list.page(query({ search: '3125557777' }))).total).toBe(0);
@@ -137,16 +113,16 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
   });
 
   test('phones (no change stamp): a table that changed is read again whole, one that did not is not', async () => {
-    const { list, clock, reads } = counted(phoneListSource(reader.db));
+    const { list, clock, reads } = counted(phoneListSource(vicidial.reader.db));
     const sip: PhoneListQuery = { protocol: 'SIP', sort: 'fullName', order: 'desc', page: 1, pageSize: 10 };
     const before = (await list.page(sip)).total;
-    await writer.db.insertInto('phones').values({ extension: '6789', server_ip: '10.20.0.11', login: '6789a', fullname: 'Zzz newest', protocol: 'SIP', template_id: '' }).execute();
+    await vicidial.writer.db.insertInto('phones').values({ extension: '6789', server_ip: '10.20.0.11', login: '6789a', fullname: 'Zzz newest', protocol: 'SIP', template_id: '' }).execute();
     list.invalidate();
     const after = await list.page(sip);
     expect(after.total).toBe(before + 1);
     expect(after.rows[0]).toMatchObject({ extension: '6789', fullName: 'Zzz newest' });
 
-    await writer.db.deleteFrom('phones').where('extension', '=', '6789').execute();
+    await vicidial.writer.db.deleteFrom('phones').where('extension', '=', '6789').execute();
     clock.now += CHECK_EVERY_MS;
     expect((await list.page(sip)).total).toBe(before);
     expect(reads.all).toBe(3);
@@ -165,17 +141,17 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
   /** VICIdial stamps a changed DID; a restore or a script may leave the stamp as it was (here: one long ago). */
   const OLD_STAMP = '2020-01-02 03:04:05';
   const stampOf = async (pattern: string) =>
-    (await writer.db.selectFrom('vicidial_inbound_dids').select('modify_stamp').where('did_pattern', '=', pattern).executeTakeFirstOrThrow()).modify_stamp;
+    (await vicidial.writer.db.selectFrom('vicidial_inbound_dids').select('modify_stamp').where('did_pattern', '=', pattern).executeTakeFirstOrThrow()).modify_stamp;
   /** Changes the DID and sets its stamp back to what it was (on SQLite the stamp trigger fires on the first update). */
   const describeDidKeepingStamp = (pattern: string, description: string) =>
-    writer.db.transaction().execute(async (tx) => {
+    vicidial.writer.db.transaction().execute(async (tx) => {
       const { modify_stamp } = await tx.selectFrom('vicidial_inbound_dids').select('modify_stamp').where('did_pattern', '=', pattern).executeTakeFirstOrThrow();
       await tx.updateTable('vicidial_inbound_dids').set({ did_description: description }).where('did_pattern', '=', pattern).execute();
       await tx.updateTable('vicidial_inbound_dids').set({ modify_stamp }).where('did_pattern', '=', pattern).execute();
     });
 
   test('a DID changed without its stamp moving (a script, a restore) shows within the check interval', async () => {
-    await writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550104').execute();
+    await vicidial.writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550104').execute();
     const { list, clock } = dids();
     await descriptionIn(list, '3125550104');
     await describeDidKeepingStamp('3125550104', 'Changed by a script');
@@ -185,11 +161,11 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
   });
 
   test('a restore (a DID deleted and put back with other values and its old stamp, in one transaction) shows within the check interval', async () => {
-    await writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550105').execute();
+    await vicidial.writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550105').execute();
     const { list, clock } = dids();
     const before = (await list.page(query({ search: '3125550105' }))).rows;
     expect(before).toHaveLength(1);
-    await writer.db.transaction().execute(async (tx) => {
+    await vicidial.writer.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('vicidial_inbound_dids').selectAll().where('did_pattern', '=', '3125550105').executeTakeFirstOrThrow();
       await tx.deleteFrom('vicidial_inbound_dids').where('did_id', '=', row.did_id).execute();
       await tx
@@ -204,15 +180,15 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
   });
 
   test('a phone and an alias (no stamps) changed in the database show within the check interval', async () => {
-    const phones = counted(phoneListSource(reader.db));
-    const aliases = counted(aliasListSource(reader.db));
+    const phones = counted(phoneListSource(vicidial.reader.db));
+    const aliases = counted(aliasListSource(vicidial.reader.db));
     const phoneQuery: PhoneListQuery = { sort: 'extension', order: 'asc', page: 1, pageSize: 500 };
     const aliasQuery = { sort: 'aliasId', order: 'asc', page: 1, pageSize: 500 } as const;
     const [phone] = (await phones.list.page(phoneQuery)).rows;
     const [alias] = (await aliases.list.page(aliasQuery)).rows;
     if (!phone || !alias) throw new Error('the demo has phones and aliases');
-    await writer.db.updateTable('phones').set({ fullname: 'Renamed by a script' }).where('extension', '=', phone.extension).where('server_ip', '=', phone.serverIp).execute();
-    await writer.db.updateTable('phones_alias').set({ alias_name: 'Renamed by a script' }).where('alias_id', '=', alias.aliasId).execute();
+    await vicidial.writer.db.updateTable('phones').set({ fullname: 'Renamed by a script' }).where('extension', '=', phone.extension).where('server_ip', '=', phone.serverIp).execute();
+    await vicidial.writer.db.updateTable('phones_alias').set({ alias_name: 'Renamed by a script' }).where('alias_id', '=', alias.aliasId).execute();
     phones.clock.now += CHECK_EVERY_MS;
     aliases.clock.now += CHECK_EVERY_MS;
     expect((await phones.list.page(phoneQuery)).rows[0]).toMatchObject({ extension: phone.extension, fullName: 'Renamed by a script' });
