@@ -195,6 +195,24 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     expect((await aliases.list.page(aliasQuery)).rows[0]).toMatchObject({ aliasId: alias.aliasId, name: 'Renamed by a script' });
   });
 
+  test("a write that leaves every list column as it was (a phone's password, a DID's stamp) reads nothing again", async () => {
+    const phones = counted(phoneListSource(vicidial.reader.db));
+    const didList = dids();
+    const [phone] = (await phones.list.page({ sort: 'extension', order: 'asc', page: 1, pageSize: 1 })).rows;
+    await didList.list.warm();
+    const changed = [
+      await vicidial.writer.db.updateTable('phones').set({ pass: 'another-secret-1' }).where('extension', '=', String(phone?.extension)).executeTakeFirst(),
+      await vicidial.writer.db.updateTable('vicidial_inbound_dids').set({ modify_stamp: OLD_STAMP }).where('did_pattern', '=', '3125550106').executeTakeFirst(),
+    ];
+    expect(changed.map((result) => Number(result.numUpdatedRows))).toEqual([1, 1]);
+    phones.list.invalidate();
+    didList.list.invalidate();
+    await phones.list.warm();
+    await didList.list.warm();
+    expect(phones.reads.all).toBe(1);
+    expect(didList.reads).toEqual({ all: 1, changed: 0 });
+  });
+
   test('two changes within one second are both seen (MariaDB knows a change time only to the second)', async () => {
     const { list } = dids();
     await descriptionIn(list, '3125550103');
