@@ -50,7 +50,7 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
     lists: new ListReadModel(vicidialDatabase.db, peers),
-    locks: new RecordLocks(dashboardDatabase.db, dashboardDatabase.dialect, { waitMs: config.RECORD_LOCK_WAIT_MS }),
+    locks: new RecordLocks(dashboardDatabase.db, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,
