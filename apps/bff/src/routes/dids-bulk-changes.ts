@@ -66,7 +66,7 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
   }
 
   async function send(who: Attempter, item: Item, change: DidChange): Promise<void> {
-    if (!item.current) return;
+    if (!item.current || item.error) return;
     try {
       await writer.updateDid({ ...change, did_pattern: item.current.pattern });
       item.attempt.applied = true;
@@ -108,9 +108,11 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
       const items: Item[] = dids.map((ref) => ({ ref, attempt: { target: auditTargets.did(ref), fields } }));
       try {
         await readBefore(items);
+        // One target for every DID: checked once, and if missing refused for each.
+        await records.requireRouteTarget(fields.routing);
       } catch (error) {
         if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read failed');
-        for (const item of items) end(item, error);
+        for (const item of items) if (!item.error) end(item, error);
       }
       await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change));
       await settle(who, items, fields);
