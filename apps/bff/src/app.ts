@@ -9,6 +9,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
+import type { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -42,10 +43,14 @@ export interface AppServices {
   vicidialDialect: Dialect;
   /** The phone, alias and DID lists, answered from memory; every write through the dashboard invalidates them. */
   lists: ListReadModel;
+  /** Per-record locks shared by every worker and host: a version check and the write it guards are one step. */
+  locks: RecordLocks;
   /** VICIdial's Non-Agent API: every write. */
   vicidial: VicidialClient;
   settings: {
     sessionSecret: string;
+    /** Keys the HMAC through which a phone's secrets enter its version (the same on every worker and host). */
+    versionKey: string;
     idleMs: number;
     absoluteMs: number;
     trustProxyHops: number;

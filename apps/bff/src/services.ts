@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { type Database, openDatabase } from '@vicidash/database';
 import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import { Accounts } from './auth/accounts.js';
 import { DashboardSessionStore } from './auth/session-store.js';
 import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
+import { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
 import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -48,11 +50,13 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
     lists: new ListReadModel(vicidialDatabase.db, peers),
+    locks: new RecordLocks(dashboardDatabase.db, dashboardDatabase.dialect, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,
     settings: {
       sessionSecret: config.SESSION_SECRET,
+      versionKey: createHmac('sha256', config.SESSION_SECRET).update('record versions').digest('base64url'),
       idleMs,
       absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
       trustProxyHops: config.TRUST_PROXY_HOPS,

@@ -19,7 +19,7 @@ afterEach(async () => {
 export async function writeTestApp(options: TestAppOptions & { role?: Role } = {}) {
   const t = await createTestApp(options);
   opened.push(t.close);
-  const records = vicidialRecords(t.services.vicidialDb);
+  const records = vicidialRecords(t.services);
 
   const sessions = new Map<Role, Awaited<ReturnType<typeof t.loginAs>>>();
   const session = async (role: Role) => {

@@ -17,6 +17,7 @@ import { auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { didAfterChange } from '../vicidial/reader/dids.js';
 import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
@@ -28,8 +29,10 @@ const pathTarget = ({ params }: RawInput) => auditTargets.did(textOf(params.didI
 
 /** Adding, changing, deleting and copying DIDs, and changing many at once. */
 export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit } = services;
-  const records = vicidialRecords(services.vicidialDb);
+  const { audit, locks } = services;
+  const records = vicidialRecords(services);
+  /** The version check and the call, with no other save of the same DID in between. */
+  const locked = <T>(didId: number, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
 
   return [
     writeRoute(audit, {
@@ -65,17 +68,18 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: updateDidResponseSchema,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { didId }, body, version, attempt }) {
-        attempt.reread = () => records.did(didId);
-        const current = requireVersion(await records.did(didId), version, 'DID');
-        attempt.before = current;
-        await records.requireRouteTarget(body.routing);
-        await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
-        attempt.applied = true;
-        const after = didAfterChange(current, body);
-        attempt.after = after;
-        return after;
-      },
+      handler: ({ params: { didId }, body, version, attempt }) =>
+        locked(didId, async () => {
+          attempt.reread = () => records.did(didId);
+          const current = requireVersion(await records.did(didId), version, 'DID');
+          attempt.before = current;
+          await records.requireRouteTarget(body.routing);
+          await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
+          attempt.applied = true;
+          const after = didAfterChange(current, body);
+          attempt.after = after;
+          return after;
+        }),
     }),
 
     writeRoute(audit, {
@@ -88,13 +92,14 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: null,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { didId }, version, attempt }) {
-        attempt.reread = () => records.did(didId);
-        const current = requireVersion(await records.did(didId), version, 'DID');
-        attempt.before = current;
-        await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
-        attempt.applied = true;
-      },
+      handler: ({ params: { didId }, version, attempt }) =>
+        locked(didId, async () => {
+          attempt.reread = () => records.did(didId);
+          const current = requireVersion(await records.did(didId), version, 'DID');
+          attempt.before = current;
+          await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
+          attempt.applied = true;
+        }),
     }),
 
     writeRoute(audit, {

@@ -50,6 +50,20 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       }
     },
   },
+  // Per-record locks (record-locks.ts). On MariaDB in memory: a lock is never worth a disk write,
+  // and a server restart, which ends every holder's connection, may forget them all.
+  '0002_record_locks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('record_locks')
+        .addColumn('record_key', 'varchar(190)', (c) => c.primaryKey())
+        .addColumn('owner', 'varchar(120)', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .modifyEnd(dialect === 'mysql' ? sql`engine = memory` : sql``)
+        .execute();
+      await db.schema.createIndex('record_locks_owner').on('record_locks').column('owner').execute();
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

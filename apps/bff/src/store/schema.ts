@@ -5,6 +5,7 @@ export interface DashboardDatabase {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  record_locks: RecordLocksTable;
 }
 
 export type Role = 'supervisor' | 'helpdesk' | 'viewer';
@@ -53,4 +54,14 @@ export interface AuditLogTable {
   before: ColumnType<string | null, string | null, never>;
   after: ColumnType<string | null, string | null, never>;
   request_id: string;
+}
+
+/** A record being saved right now (record-locks.ts): one row per held lock. */
+export interface RecordLocksTable {
+  /** `type:id`, e.g. `did:5`, `alias:sales`. */
+  record_key: string;
+  /** `host/pid/random` of the taking. */
+  owner: string;
+  /** Epoch ms when the lock frees itself unless its holder renews it. */
+  expires_at: number;
 }

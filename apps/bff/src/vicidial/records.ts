@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { AppServices } from '../app.js';
 import type { DidRouting } from '@vicidash/contracts/did';
+import type { PhoneKey } from '@vicidash/contracts/phone';
 import { AppError } from '../errors.js';
 import { readVicidialDb } from './db-errors.js';
 import { aliasesListingLogin, getAlias } from './reader/aliases.js';
@@ -13,14 +15,14 @@ import type { VicidialReadModel } from './tables.js';
  * The reads the write routes make around each change (the record before, to check its version;
  * after, to answer and audit it), each turning a database outage into 503.
  */
-export function vicidialRecords(db: Kysely<VicidialReadModel>) {
+export function vicidialRecords({ vicidialDb: db, settings: { versionKey } }: Pick<AppServices, 'vicidialDb' | 'settings'>) {
   const read =
     <A extends unknown[], T>(reader: (db: Kysely<VicidialReadModel>, ...args: A) => Promise<T>) =>
     (...args: A): Promise<T> =>
       readVicidialDb(() => reader(db, ...args));
   const missingTarget = read(missingRouteTarget);
   return {
-    phone: read(getPhone),
+    phone: (key: PhoneKey) => readVicidialDb(() => getPhone(db, key, versionKey)),
     phoneSecrets: read(getPhoneSecrets),
     aliasesListingLogin: read(aliasesListingLogin),
     alias: read(getAlias),

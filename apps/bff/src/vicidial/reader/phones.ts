@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { PhoneDetail, PhoneKey, PhoneListQuery, PhoneRow, PhoneSecrets } from '@vicidash/contracts/phone';
 import type { VicidialReadModel } from '../tables.js';
@@ -23,7 +24,7 @@ const ROW_COLUMNS = [
   'status',
 ] as const satisfies readonly (keyof Phones)[];
 
-/** Every column the detail shows, and so its version: never the secrets (pass, conf_secret). */
+/** Every column the detail shows (never the secrets: pass, conf_secret). */
 const DETAIL_COLUMNS = [
   ...ROW_COLUMNS,
   'voicemail_id',
@@ -137,10 +138,16 @@ export type PhoneList = ListModel<PhoneEntry, PhoneListQuery>;
 const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneKey) =>
   db.selectFrom('phones').where('extension', '=', extension).where('server_ip', '=', serverIp);
 
-/** One phone with the aliases listing its login, and its version; no secrets. */
-export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Promise<PhoneDetail | undefined> {
-  const row = await onePhone(db, key).select(DETAIL_COLUMNS).executeTakeFirst();
-  if (!row) return undefined;
+/**
+ * One phone with the aliases listing its login, and its version; no secrets. The version covers the
+ * secrets too (someone else's new password makes a stale save 409), through an HMAC under
+ * `versionKey`: a version is no help to guess a password with.
+ */
+export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey, versionKey: string): Promise<PhoneDetail | undefined> {
+  const found = await onePhone(db, key).select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).executeTakeFirst();
+  if (!found) return undefined;
+  const { pass, conf_secret: confSecret, ...row } = found;
+  const secrets = createHmac('sha256', versionKey).update(`${pass ?? ''}\u0000${confSecret ?? ''}`).digest('base64url');
   return {
     ...toRow(row),
     voicemailId: row.voicemail_id,
@@ -156,7 +163,7 @@ export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Pr
     useExternalServerIp: isYes(row.use_external_server_ip),
     onHookAgent: isYes(row.on_hook_agent),
     listedInAliases: row.login ? await aliasesListingLogin(db, row.login) : [],
-    version: rowVersion(row),
+    version: rowVersion({ ...row, secrets }),
   };
 }
 
