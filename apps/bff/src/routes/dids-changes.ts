@@ -6,6 +6,8 @@ import {
   didCopyFields,
   didFields,
   didKeySchema,
+  didTarget,
+  missableTargetKind,
   updateDidRequestSchema,
   updateDidResponseSchema,
 } from '@vicidash/contracts/did';
@@ -45,6 +47,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       target: ({ body }) => auditTargets.did(textOf(body.pattern)),
       async handler({ body, attempt }) {
         attempt.reread = () => records.didByPattern(body.pattern);
+        await records.requireRouteTarget(body.routing);
         await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
         attempt.applied = true;
         const after = await readBack(() => records.didByPattern(body.pattern));
@@ -70,6 +73,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
           attempt.reread = () => records.did(didId);
           const current = requireVersion(await records.did(didId), version, 'DID');
           attempt.before = current;
+          await records.requireRouteTarget(body.routing);
           await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
           attempt.applied = true;
           const after = didAfterChange(current, body);
@@ -116,6 +120,14 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
         // The path names the DID; the body repeats its pattern, so a copy never starts from a DID the person did not mean.
         if (source.pattern.toLowerCase() !== body.sourcePattern.toLowerCase()) {
           throw new AppError('VALIDATION', `Source pattern: DID ${didId} has the pattern ${source.pattern}`, { field: 'sourcePattern' });
+        }
+        // The copies get the source's route: they would ring nothing too.
+        if (source.targetMissing) {
+          throw new AppError(
+            'VALIDATION',
+            `Source pattern: DID ${source.pattern} routes calls to ${missableTargetKind(source.route)} ${didTarget(source)}, which VICIdial no longer has: route it elsewhere before copying it`,
+            { field: 'sourcePattern' },
+          );
         }
         const copied = await writer.copyDid(vicidialParams<CopyDidParams>(didCopyFields, { ...body, sourcePattern: source.pattern }));
         attempt.applied = true;
