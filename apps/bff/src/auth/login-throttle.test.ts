@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { dashboardDbTargets } from '../test/dashboard-db.js';
+import { LOGIN_THROTTLE, LoginThrottle } from './login-throttle.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe.each(Object.entries(dashboardDbTargets))('login throttle on %s', (_name, open) => {
+  const setup = async () => {
+    const { database, drop } = await open();
+    cleanups.push(async () => {
+      await database.close();
+      await drop();
+    });
+    let now = Date.parse('2026-11-22T08:00:00Z');
+    const throttle = new LoginThrottle(database.db, () => now);
+    const rows = async () => (await database.db.selectFrom('login_failures').selectAll().execute()).length;
+    return { throttle, rows, advance: (ms: number) => (now += ms) };
+  };
+
+  test('a failure is forgotten (its row deleted) once a day old', async () => {
+    const { throttle, rows, advance } = await setup();
+    for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) await throttle.failed({ username: 'ann', source: '10.0.0.1' });
+    expect(await throttle.waitMs({ username: 'ann', source: '10.0.0.1' })).toBe(LOGIN_THROTTLE.firstDelayMs);
+    advance(LOGIN_THROTTLE.forgetAfterMs);
+    await throttle.failed({ username: 'bob', source: '10.0.0.2' });
+    expect(await rows()).toBe(1 + LOGIN_THROTTLE.freeFailures);
+    advance(1);
+    await throttle.failed({ username: 'bob', source: '10.0.0.2' });
+    expect(await rows()).toBe(2);
+    expect(await throttle.waitMs({ username: 'ann', source: '10.0.0.1' })).toBe(0);
+  });
+
+  test('any username fits (length, alphabet), in any case the same', async () => {
+    const { throttle } = await setup();
+    const odd = `Ann${'😀'.repeat(40)}İ${'ß'.repeat(20)}`;
+    for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) await throttle.failed({ username: i % 2 ? odd : odd.replace('Ann', 'aNN'), source: '10.0.0.1' });
+    expect(await throttle.waitMs({ username: odd, source: '10.0.0.1' })).toBeGreaterThan(0);
+    expect(await throttle.waitMs({ username: odd, source: '10.0.0.2' })).toBe(0);
+  });
+});
