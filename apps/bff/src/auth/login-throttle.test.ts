@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { dashboardDbTargets } from '../test/dashboard-db.js';
+import { describe, expect, test } from 'vitest';
+import { dashboardDbPerTest } from '../test/dashboard-db.js';
 import { LOGIN_THROTTLE, LoginThrottle } from './login-throttle.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-describe.each(Object.entries(dashboardDbTargets))('login throttle on %s', (_name, open) => {
+describe.each(dashboardDbPerTest)('login throttle on %s', (_name, open) => {
   const setup = async () => {
-    const { database, drop } = await open();
-    cleanups.push(async () => {
-      await database.close();
-      await drop();
-    });
+    const database = await open();
     let now = Date.parse('2026-11-22T08:00:00Z');
     const throttle = new LoginThrottle(database.db, () => now);
     const rows = async () => (await database.db.selectFrom('login_failures').selectAll().execute()).length;
