@@ -15,7 +15,7 @@ export const LOGIN_THROTTLE = {
   /** Failed logins from one address, whatever the usernames, within sourceWindowMs, before it must wait. */
   sourceFailures: 20,
   sourceWindowMs: 15 * 60_000,
-  /** A failure older than this no longer counts (and its row is deleted). */
+  /** A failure older than this no longer counts (its row is deleted by the next attempt). */
   forgetAfterMs: 24 * 3_600_000,
 } as const;
 
@@ -44,7 +44,7 @@ const delayAfter = (failures: number) =>
 /**
  * Slows password guessing without letting anyone lock someone else out: wrong passwords for a
  * username from an address make that username wait, from that address only, longer after each
- * one; failures from one address across usernames are capped too. One row per failure in the
+ * one; failures from one address across usernames are capped too. One row per attempt in the
  * dashboard database, so every worker and host counts together; unknown usernames are counted
  * exactly like accounts, so the answers never tell them apart.
  */
@@ -54,15 +54,24 @@ export class LoginThrottle {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** How long the attempt must wait before its password is even checked: 0 when it need not. */
-  async waitMs({ username, source }: LoginAttempt): Promise<number> {
+  /**
+   * Counts an attempt as a failure before its password is checked (until it succeeds), so that
+   * attempts sent all at once are counted one after the other, in the order of their rows. Answers
+   * how long it must wait first, judged by the attempts before it: 0 when it may go on. An attempt
+   * told to wait is not counted.
+   */
+  async start({ username, source }: LoginAttempt): Promise<number> {
     const now = this.now();
+    await this.db.deleteFrom('login_failures').where('at', '<', now - LOGIN_THROTTLE.forgetAfterMs).execute();
+    const { insertId } = await this.db.insertInto('login_failures').values({ username_key: usernameKey(username), source, at: now }).executeTakeFirstOrThrow();
+    const id = Number(insertId);
     const [mine, sourceLimit] = await Promise.all([
       this.db
         .selectFrom('login_failures')
         .select((eb) => [eb.fn.countAll<number>().as('failures'), eb.fn.max('at').as('last')])
         .where('username_key', '=', usernameKey(username))
         .where('source', '=', source)
+        .where('id', '<', id)
         .executeTakeFirstOrThrow(),
       // The failure whose leaving the window brings the address back under its cap.
       this.db
@@ -70,6 +79,7 @@ export class LoginThrottle {
         .select('at')
         .where('source', '=', source)
         .where('at', '>', now - LOGIN_THROTTLE.sourceWindowMs)
+        .where('id', '<', id)
         .orderBy('at', 'desc')
         .limit(1)
         .offset(LOGIN_THROTTLE.sourceFailures - 1)
@@ -78,16 +88,12 @@ export class LoginThrottle {
     const failures = Number(mine.failures);
     const mineUntil = failures >= LOGIN_THROTTLE.freeFailures ? Number(mine.last) + delayAfter(failures) : 0;
     const sourceUntil = sourceLimit ? Number(sourceLimit.at) + LOGIN_THROTTLE.sourceWindowMs : 0;
-    return Math.max(0, mineUntil - now, sourceUntil - now);
+    const waitMs = Math.max(0, mineUntil - now, sourceUntil - now);
+    if (waitMs > 0) await this.db.deleteFrom('login_failures').where('id', '=', id).execute();
+    return waitMs;
   }
 
-  async failed({ username, source }: LoginAttempt): Promise<void> {
-    const now = this.now();
-    await this.db.insertInto('login_failures').values({ username_key: usernameKey(username), source, at: now }).execute();
-    await this.db.deleteFrom('login_failures').where('at', '<', now - LOGIN_THROTTLE.forgetAfterMs).execute();
-  }
-
-  /** A login that worked: that username's failures from that address no longer count. */
+  /** A login that worked: it, and that username's failures from that address, no longer count. */
   async succeeded({ username, source }: LoginAttempt): Promise<void> {
     await this.db.deleteFrom('login_failures').where('username_key', '=', usernameKey(username)).where('source', '=', source).execute();
   }

@@ -180,6 +180,13 @@ describe.each(['sqlite', 'mariadb'] as const)('login throttling, dashboard datab
     expect((await wrong()).status).toBe(429);
   });
 
+  test('attempts sent all at once are counted as they arrive, not after their passwords are checked', slow, async () => {
+    const { app } = await throttled();
+    const burst = await Promise.all(Array.from({ length: 12 }, () => loginFrom(app, '10.9.1.1', 'viewer', 'wrong-password')));
+    expect(burst.filter((res) => res.status === 401)).toHaveLength(freeFailures);
+    expect(burst.filter((res) => res.status === 429)).toHaveLength(12 - freeFailures);
+  });
+
   test('known and unknown usernames get the same answers, before and while throttled', slow, async () => {
     const { app } = await throttled();
     const answers = async (from: string, username: string) => {

@@ -47,7 +47,7 @@ export function authRoutes({ accounts, loginThrottle, absoluteMs, now }: AuthRou
       async handler({ req, res, body: { username, password } }) {
         // Whether the account exists changes nothing below but the outcome of a right password.
         const attempt = { username, source: loginSource(req) };
-        const waitSeconds = Math.ceil((await loginThrottle.waitMs(attempt)) / 1000);
+        const waitSeconds = Math.ceil((await loginThrottle.start(attempt)) / 1000);
         if (waitSeconds > 0) {
           req.log.warn({ username, source: attempt.source, waitSeconds }, 'login refused: too many failures');
           res.setHeader('Retry-After', String(waitSeconds));
@@ -55,7 +55,6 @@ export function authRoutes({ accounts, loginThrottle, absoluteMs, now }: AuthRou
         }
         const check = await accounts.checkLogin(username, password);
         if (!check.ok) {
-          await loginThrottle.failed(attempt);
           req.log.warn({ username, source: attempt.source }, 'login refused');
           throw new AppError('LOGIN_FAILED', 'Wrong username or password.');
         }

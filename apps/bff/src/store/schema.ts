@@ -31,7 +31,7 @@ export interface SessionsTable {
   expires_at: number;
 }
 
-/** One row per failed login (LoginThrottle). */
+/** One row per failed login, and per login being checked (LoginThrottle). */
 export interface LoginFailuresTable {
   id: Generated<number>;
   /** SHA-256 (hex) of the username as typed, lower-cased. */
