@@ -7,6 +7,7 @@ import type { Dialect } from '@vicidash/database';
 import type { VicidialClient } from '@vicidash/vicidial-client';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { RecordLocks } from './store/record-locks.js';
@@ -34,6 +35,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 export interface AppServices {
   logger: Logger;
   accounts: Accounts;
+  /** Slows password guessing (per username and address), counted in the dashboard database. */
+  loginThrottle: LoginThrottle;
   sessionStore: DashboardSessionStore;
   audit: AuditLog;
   /** The dashboard's own database (accounts, sessions, audit). */
@@ -54,8 +57,6 @@ export interface AppServices {
     idleMs: number;
     absoluteMs: number;
     trustProxyHops: number;
-    loginLimit?: number;
-    loginWindowMs?: number;
     /** Changes (POST, PUT, PATCH, DELETE) per person per minute. */
     writeLimit: number;
     /** The built SPA to serve, if any. */
