@@ -21,11 +21,12 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
   opened.push(t.close);
   const records = vicidialRecords(t.services);
 
-  const sessions = new Map<Role, Awaited<ReturnType<typeof t.loginAs>>>();
-  const session = async (role: Role) => {
+  // One login per role, however many requests start at once.
+  const sessions = new Map<Role, ReturnType<typeof t.loginAs>>();
+  const session = (role: Role) => {
     const existing = sessions.get(role);
     if (existing) return existing;
-    const created = await t.loginAs(role);
+    const created = t.loginAs(role);
     sessions.set(role, created);
     return created;
   };
