@@ -137,9 +137,16 @@ export type PhoneList = ListModel<PhoneEntry, PhoneListQuery>;
 const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneKey) =>
   db.selectFrom('phones').where('extension', '=', extension).where('server_ip', '=', serverIp);
 
+/**
+ * VICIdial's database matches an extension in any case: a phone is reached only under its stored
+ * spelling, the one its audit rows and its history know.
+ */
+const asStored = <R extends { extension: string | null; server_ip: string | null }>(row: R | undefined, key: PhoneKey): R | undefined =>
+  row?.extension === key.extension && row.server_ip === key.serverIp ? row : undefined;
+
 /** One phone with the aliases listing its login, and its version; no secrets. */
 export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Promise<PhoneDetail | undefined> {
-  const row = await onePhone(db, key).select(DETAIL_COLUMNS).executeTakeFirst();
+  const row = asStored(await onePhone(db, key).select(DETAIL_COLUMNS).executeTakeFirst(), key);
   if (!row) return undefined;
   return {
     ...toRow(row),
@@ -162,7 +169,7 @@ export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Pr
 
 /** The SIP secrets: only for the audited reveal. */
 export async function getPhoneSecrets(db: Kysely<VicidialReadModel>, key: PhoneKey): Promise<PhoneSecrets | undefined> {
-  const row = await onePhone(db, key).select(['pass', 'conf_secret']).executeTakeFirst();
+  const row = asStored(await onePhone(db, key).select(['extension', 'server_ip', 'pass', 'conf_secret']).executeTakeFirst(), key);
   return row && { password: row.pass, registrationPassword: row.conf_secret };
 }
 
