@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
 import type { AuditLog, AuditRecord } from './audit-log.js';
+import { toMaskedJson } from './mask.js';
 
 export interface AuditTarget {
   type: 'phone' | 'alias' | 'did' | 'server';
@@ -105,7 +106,19 @@ export async function audited<T>(who: Attempter, action: string, attempt: WriteA
   }
 }
 
+/**
+ * Of a refused body the audit keeps this many characters of its JSON: such a body may be anything
+ * up to the body limit, and 20 of them must not cost the database megabytes.
+ */
+const REFUSED_BODY_KEPT = 4096;
+
+/** A refused body as the audit keeps it: whole when short, else the start of its (masked) JSON, marked truncated. */
+function refusedBody(body: unknown): unknown {
+  const json = toMaskedJson(body);
+  return json.length <= REFUSED_BODY_KEPT ? body : { truncated: true, characters: json.length, kept: json.slice(0, REFUSED_BODY_KEPT) };
+}
+
 /** The audit row of a request refused before its handler ran (invalid input, missing If-Match). */
 export async function auditRefusal(who: Attempter, action: string, target: AuditTarget, error: AppError): Promise<void> {
-  await appendAudit(who, [auditRecord(who, action, { target, fields: who.req.body ?? {} }, error)]);
+  await appendAudit(who, [auditRecord(who, action, { target, fields: refusedBody(who.req.body ?? {}) }, error)]);
 }
