@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Request } from 'express';
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
@@ -58,9 +59,32 @@ const answerOf = (error: AppError) => {
 export const asAppError = (error: unknown) =>
   error instanceof AppError ? error : new AppError('INTERNAL', 'Something went wrong on the server; it has been logged.');
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The fields of an update that differ from the record before: a form sends fields it did not
+ * change (a DID's routing block goes whole, route and target), and "Route: IN_GROUP → IN_GROUP"
+ * is no change. A group keeps only its changed members (the record holds them at its top level).
+ */
+export function changedFields(fields: unknown, before: unknown): unknown {
+  if (!isPlainObject(fields) || !isPlainObject(before)) return fields;
+  const differs = ([name, value]: [string, unknown]) => value !== undefined && !(name in before && isDeepStrictEqual(value, before[name]));
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (isPlainObject(value)) {
+      const group = Object.entries(value).filter(differs);
+      if (group.length > 0) changed[name] = Object.fromEntries(group);
+    } else if (differs([name, value])) {
+      changed[name] = value;
+    }
+  }
+  return changed;
+}
+
 /**
  * The audit row of a finished attempt: a success, or the error it ended with. A change VICIdial
- * made counts as made even when what came after it (reading it back) failed.
+ * made counts as made even when what came after it (reading it back) failed. An update records
+ * only the fields that differ from the record before.
  */
 export function auditRecord(who: Attempter, action: string, attempt: WriteAttempt, error?: AppError, at?: number): AuditRecord {
   return {
@@ -69,7 +93,7 @@ export function auditRecord(who: Attempter, action: string, attempt: WriteAttemp
     action,
     target: attempt.target,
     outcome: error === undefined || attempt.applied ? 'success' : 'failure',
-    fields: attempt.fields,
+    fields: action.startsWith('update:') ? changedFields(attempt.fields, attempt.before) : attempt.fields,
     result: error === undefined ? { code: 'OK', ...attempt.result } : answerOf(error),
     before: attempt.before,
     after: attempt.after,

@@ -34,6 +34,17 @@ describe('the words of history and audit entries', () => {
     expect(changes.every((change) => change.hasBefore && change.hasAfter)).toBe(true);
   });
 
+  it('leaves out a field sent with the value the record already held (a routing block is sent whole)', () => {
+    const before = { description: 'Sales line', route: 'IN_GROUP', inGroup: 'SALES_EN', context: 'default' };
+    const after = { ...before, inGroup: 'SUPPORT' };
+    const sent = { description: 'Sales line', routing: { route: 'IN_GROUP', inGroup: 'SUPPORT' }, context: 'default' };
+    expect(fieldChanges(sent, before, after).map((change) => change.field)).toEqual(['inGroup']);
+    // A refused change: what it would have changed.
+    expect(fieldChanges(sent, before, null).map((change) => change.field)).toEqual(['inGroup']);
+    // VICIdial kept the old value of a field sent with a new one: that is worth showing.
+    expect(fieldChanges({ description: 'Support line' }, before, before).map((change) => change.field)).toEqual(['description']);
+  });
+
   it('shows only what was sent when the entry holds no record (a refused add)', () => {
     expect(fieldChanges({ pattern: '3125550199' }, null, null)).toEqual([
       { field: 'pattern', label: 'Pattern', sent: '3125550199', before: undefined, hasBefore: false, after: undefined, hasAfter: false },

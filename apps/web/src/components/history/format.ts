@@ -69,23 +69,26 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * The fields an audit entry sent, each next to the record's value before and after. A group sent
  * as one object (a DID's `routing`) is opened up: the record keeps those fields at its top level.
+ * A field sent with the value the record already held (and kept) is no change and is left out.
  */
 export function fieldChanges(fields: unknown, before: unknown, after: unknown): FieldChange[] {
   if (!isRecord(fields)) return [];
   const sent = Object.entries(fields).flatMap(([name, value]) => (isRecord(value) ? Object.entries(value) : [[name, value] as const]));
-  return sent.map(([field, value]) => {
-    const hasBefore = isRecord(before) && field in before;
-    const hasAfter = isRecord(after) && field in after;
-    return {
-      field,
-      label: fieldLabel(field),
-      sent: valueText(value),
-      before: hasBefore ? valueText(before[field]) : undefined,
-      hasBefore,
-      after: hasAfter ? valueText(after[field]) : undefined,
-      hasAfter,
-    };
-  });
+  return sent
+    .map(([field, value]) => {
+      const hasBefore = isRecord(before) && field in before;
+      const hasAfter = isRecord(after) && field in after;
+      return {
+        field,
+        label: fieldLabel(field),
+        sent: valueText(value),
+        before: hasBefore ? valueText(before[field]) : undefined,
+        hasBefore,
+        after: hasAfter ? valueText(after[field]) : undefined,
+        hasAfter,
+      };
+    })
+    .filter((change) => !(change.hasBefore && change.before === change.sent && (!change.hasAfter || change.after === change.sent)));
 }
 
 /** The translated answer an audit entry holds (`{ code, field?, message }`), as words. */
