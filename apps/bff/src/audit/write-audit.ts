@@ -34,6 +34,8 @@ export interface WriteAttempt {
   applied?: boolean;
   /** Extra facts for the audit's result on success (e.g. how many DIDs a copy added). */
   result?: Record<string, unknown>;
+  /** Set when VICIdial did only part of what was asked (`result` says what): the outcome is 'partial'. */
+  partial?: boolean;
   /** Reads the record again: used after a failure that may have changed it all the same. */
   reread?: () => Promise<unknown>;
 }
@@ -92,7 +94,7 @@ export function auditRecord(who: Attempter, action: string, attempt: WriteAttemp
     actor: who.actor,
     action,
     target: attempt.target,
-    outcome: error === undefined || attempt.applied ? 'success' : 'failure',
+    outcome: error === undefined || attempt.applied ? (attempt.partial ? 'partial' : 'success') : 'failure',
     fields: action.startsWith('update:') ? changedFields(attempt.fields, attempt.before) : attempt.fields,
     result: error === undefined ? { code: 'OK', ...attempt.result } : answerOf(error),
     before: attempt.before,

@@ -2,8 +2,9 @@
  * The audit tells what happened: the fields a change really changed (not every field the form
  * sent), a copy that was only partly done as such, and a deleted record as it was.
  */
+import { API_PATH } from '@vicidash/vicidial-sim';
 import { describe, expect, test } from 'vitest';
-import { writeTestApp, type WriteTestApp } from './changes-test-support.js';
+import { vicidialRelay, writeTestApp, type WriteTestApp } from './changes-test-support.js';
 
 const demoDid = async (t: WriteTestApp, pattern: string) => {
   const did = await t.records.didByPattern(pattern);
@@ -47,5 +48,48 @@ describe('only real changes are recorded', () => {
     const fieldsOf = (didId: number) => rows.find((row) => row.target.id === String(didId))?.fields;
     expect(fieldsOf(a.didId)).toEqual({ recordCall: 'Y_QUEUESTOP' });
     expect(fieldsOf(b.didId)).toEqual({ recordCall: 'Y_QUEUESTOP', routing: { inGroup: 'RETENTION' } });
+  });
+});
+
+describe('a copy is audited as what it did', () => {
+  test('some new patterns existing already: partly done, with what was added and what was not', async () => {
+    const t = await writeTestApp();
+    const source = await demoDid(t, '3125550101');
+    const res = await t.send('post', `/api/dids/${source.didId}/copy`, { sourcePattern: source.pattern, newPatterns: ['3125558001', '3125550102'] });
+    expect(res.status).toBe(201);
+    const [row] = await t.auditRows();
+    expect(row).toMatchObject({
+      action: 'copy:dids',
+      outcome: 'partial',
+      result: { code: 'OK', added: 1, alreadyExisting: 1, message: 'Added 1 of 2 new DIDs; not added, as they exist already: 3125550102' },
+      after: { added: [{ pattern: '3125558001' }], alreadyExisting: ['3125550102'] },
+    });
+    // Its history says so too.
+    const { agent } = await t.loginAs('supervisor');
+    const history = await agent.get(`/api/history/did/${source.didId}`);
+    expect(history.body.entries.find((e: { source: string }) => e.source === 'dashboard')).toMatchObject({ outcome: 'partial', summary: row?.result && (row.result as { message: string }).message });
+  });
+
+  test('every new pattern added: done', async () => {
+    const t = await writeTestApp();
+    const source = await demoDid(t, '3125550101');
+    expect((await t.send('post', `/api/dids/${source.didId}/copy`, { sourcePattern: source.pattern, newPatterns: ['3125558001'] })).status).toBe(201);
+    expect((await t.auditRows())[0]).toMatchObject({ outcome: 'success', result: { code: 'OK', added: 1, alreadyExisting: 0 } });
+  });
+
+  test('its answer lost: the new patterns are read again, so the row shows which exist now', async () => {
+    const relay = await vicidialRelay({ loseAnswer: (form) => form.has('new_dids') });
+    const t = await writeTestApp({ env: { VICIDIAL_API_URL: relay.url } });
+    relay.to(`${t.vicidial.url}${API_PATH}`);
+    const source = await demoDid(t, '3125550101');
+    const res = await t.send('post', `/api/dids/${source.didId}/copy`, { sourcePattern: source.pattern, newPatterns: ['3125558001', '3125558002'] });
+    expect(res.status).toBe(502);
+    expect(res.body.details).toEqual({ maybeApplied: true });
+    const added = await demoDid(t, '3125558002');
+    expect((await t.auditRows())[0]).toMatchObject({
+      outcome: 'failure',
+      result: { code: 'VICIDIAL_UNAVAILABLE', maybeApplied: true },
+      after: { existingNow: [{ pattern: '3125558001' }, { pattern: '3125558002', didId: added.didId }], missing: [] },
+    });
   });
 });

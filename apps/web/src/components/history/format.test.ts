@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, answerText, fieldChanges, fieldLabel, valueText, vicidialActor } from './format';
+import { actionLabel, answerText, fieldChanges, fieldLabel, recordItems, valueText, vicidialActor } from './format';
 
 describe('the words of history and audit entries', () => {
   it('names actions as done, or as attempted when refused', () => {
@@ -7,6 +7,7 @@ describe('the words of history and audit entries', () => {
     expect(actionLabel('create:phones')).toBe('Added');
     expect(actionLabel('reveal:secrets')).toBe('Revealed the SIP passwords');
     expect(actionLabel('delete:dids', 'failure')).toBe('Tried to delete DIDs');
+    expect(actionLabel('copy:dids', 'partial')).toBe('Copied');
     // VICIdial's event types and anything unknown stay as they are.
     expect(actionLabel('MODIFY')).toBe('MODIFY');
     expect(actionLabel('rename:dids')).toBe('rename:dids');
@@ -52,12 +53,22 @@ describe('the words of history and audit entries', () => {
     expect(fieldChanges('not an object', null, null)).toEqual([]);
   });
 
+  it('lists a record as it was (a deletion keeps it), without its version or empty fields', () => {
+    expect(recordItems({ didId: 7, pattern: '3125550101', description: null, active: false, version: 'abc' })).toEqual([
+      { field: 'didId', label: 'Did id', value: '7' },
+      { field: 'pattern', label: 'Pattern', value: '3125550101' },
+      { field: 'active', label: 'Active', value: 'no' },
+    ]);
+    expect(recordItems(null)).toEqual([]);
+  });
+
   it("reads the audit's answer", () => {
     expect(answerText({ code: 'OK' }, 'success')).toBe('Done');
     expect(answerText({ code: 'FORBIDDEN', message: 'Your role (helpdesk) may not delete DIDs.' }, 'failure')).toBe(
       'Your role (helpdesk) may not delete DIDs.',
     );
     expect(answerText({}, 'failure')).toBe('Refused');
+    expect(answerText({ code: 'OK' }, 'partial')).toBe('Partly done');
   });
 
   it("marks VICIdial's entries made through its API as the API user's", () => {

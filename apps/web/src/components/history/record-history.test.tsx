@@ -35,6 +35,32 @@ const history: HistoryResponse = {
       after: null,
     },
     {
+      id: 'dashboard:14',
+      source: 'dashboard',
+      at: '2026-11-22T07:30:00.000Z',
+      actor: 'sam',
+      role: 'supervisor',
+      action: 'delete:dids',
+      outcome: 'success',
+      summary: 'Done',
+      fields: {},
+      before: { didId: 7, pattern: '3125550101', description: 'Support line', version: 'v9' },
+      after: null,
+    },
+    {
+      id: 'dashboard:13',
+      source: 'dashboard',
+      at: '2026-11-22T07:20:00.000Z',
+      actor: 'sam',
+      role: 'supervisor',
+      action: 'copy:dids',
+      outcome: 'partial',
+      summary: 'Added 1 of 2 new DIDs; not added, as they exist already: 3125550102',
+      fields: { sourcePattern: '3125550101', newPatterns: ['3125558001', '3125550102'] },
+      before: { didId: 7, pattern: '3125550101' },
+      after: { added: [{ pattern: '3125558001', didId: 9 }], alreadyExisting: ['3125550102'] },
+    },
+    {
       id: 'dashboard:11',
       source: 'dashboard',
       at: '2026-11-22T07:00:00.000Z',
@@ -58,7 +84,15 @@ describe('a record history', () => {
     renderWithApp(<RecordHistory type="did" id="7" />, { session: sessionOf('helpdesk') });
 
     const list = await screen.findByRole('list', { name: 'Changes, newest first' });
-    const [change, vicidial, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    const [change, vicidial, deleted, copied, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    expect(deleted).toHaveTextContent('Deleted');
+    expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent(
+      'Did id: 7Pattern: 3125550101Description: Support line',
+    );
+    expect(deleted).not.toHaveTextContent('v9');
+    expect(copied).toHaveTextContent('Copied');
+    expect(copied).toHaveTextContent('Partly done');
+    expect(copied).toHaveTextContent('Added 1 of 2 new DIDs; not added, as they exist already: 3125550102');
     expect(change).toHaveTextContent('helpdesk (helpdesk)');
     expect(change).toHaveTextContent('Changed');
     expect(within(change as HTMLElement).getByRole('list', { name: 'Fields sent' })).toHaveTextContent(

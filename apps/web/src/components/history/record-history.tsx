@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { HistoryEntry, HistoryResponse, HistoryType } from '@vicidash/contracts/history';
 import { Can } from '../../lib/auth';
 import { EmptyState, ErrorState, LoadingState } from '../states';
-import { FieldChanges } from './field-changes';
+import { EntryChanges, OutcomeBadge } from './field-changes';
 import { actionLabel, vicidialActor, whenText } from './format';
 import { historyQueryOptions } from './history-query';
 import './history.css';
@@ -55,7 +55,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
 
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
   const fromDashboard = entry.source === 'dashboard';
-  const failed = entry.outcome === 'failure';
+  const notDone = entry.outcome !== 'success';
   return (
     <li className="history-entry">
       <p className="history-entry-head">
@@ -70,11 +70,11 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
           )}
         </span>
         <span className="history-action">{actionLabel(entry.action, entry.outcome)}</span>
-        {failed && <span className="badge badge--failure">Not done</span>}
+        {notDone && <OutcomeBadge outcome={entry.outcome} />}
       </p>
       {/* VICIdial's event code and notes; the dashboard's answer when there is more to say than "Done". */}
-      {(!fromDashboard || failed) && <p className="history-summary">{entry.summary}</p>}
-      {fromDashboard && <FieldChanges fields={entry.fields} before={entry.before} after={entry.after} />}
+      {(!fromDashboard || notDone) && <p className="history-summary">{entry.summary}</p>}
+      {fromDashboard && <EntryChanges entry={entry} />}
     </li>
   );
 }
