@@ -4,7 +4,7 @@
  */
 import { API_PATH } from '@vicidash/vicidial-sim';
 import { describe, expect, test } from 'vitest';
-import { vicidialRelay, writeTestApp, type WriteTestApp } from './changes-test-support.js';
+import { DEMO_PHONE, phonePath, vicidialRelay, writeTestApp, type WriteTestApp } from './changes-test-support.js';
 
 const demoDid = async (t: WriteTestApp, pattern: string) => {
   const did = await t.records.didByPattern(pattern);
@@ -91,5 +91,27 @@ describe('a copy is audited as what it did', () => {
       result: { code: 'VICIDIAL_UNAVAILABLE', maybeApplied: true },
       after: { existingNow: [{ pattern: '3125558001' }, { pattern: '3125558002', didId: added.didId }], missing: [] },
     });
+  });
+});
+
+describe('a deletion keeps the record as it was', () => {
+  test('DID, phone and alias: the audit row holds it, and the history of the deleted record still answers with it', async () => {
+    const t = await writeTestApp();
+    const did = await demoDid(t, '3125550101');
+    const phone = await t.records.phone(DEMO_PHONE);
+    const alias = await t.records.alias('front_desk');
+    const deletions = [
+      { path: `/api/dids/${did.didId}`, version: did.version, history: `/api/history/did/${did.didId}`, was: { didId: did.didId, pattern: did.pattern, inGroup: did.inGroup } },
+      { path: phonePath(DEMO_PHONE), version: phone?.version, history: `/api/history/phone/${DEMO_PHONE.extension}@${DEMO_PHONE.serverIp}`, was: { extension: '1001', login: phone?.login, fullName: phone?.fullName } },
+      { path: '/api/aliases/front_desk', version: alias?.version, history: '/api/history/alias/front_desk', was: { aliasId: 'front_desk', logins: alias?.logins } },
+    ];
+    const { agent } = await t.loginAs('supervisor');
+    for (const { path, version, history, was } of deletions) {
+      expect((await t.send('delete', path, undefined, { version })).status, path).toBeLessThan(300);
+      expect((await t.auditRows()).at(-1), path).toMatchObject({ outcome: 'success', before: was });
+      const res = await agent.get(history);
+      expect(res.status, history).toBe(200);
+      expect(res.body.entries.find((e: { source: string }) => e.source === 'dashboard'), history).toMatchObject({ action: expect.stringMatching(/^delete:/), before: was });
+    }
   });
 });

@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryResponse } from '@vicidash/contracts/history';
+import { AliasDetailPage } from '../../features/aliases/components/alias-detail-page';
+import { DidDetailPage } from '../../features/dids/components/did-detail-page';
+import { PhoneDetailPage } from '../../features/phones/components/phone-detail-page';
 import { fakeFetch, json } from '../../test/fake-fetch';
 import { renderWithApp, sessionOf } from '../../test/render';
 import { RecordHistory } from './record-history';
@@ -125,5 +130,36 @@ describe('a record history', () => {
     renderWithApp(<RecordHistory type="alias" id="sales" />, { session: sessionOf('supervisor') });
     expect(await screen.findByText("VICIdial's database did not answer.")).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe("a deleted record's page", () => {
+  const deletion = (action: string, before: Record<string, unknown>): HistoryResponse => ({
+    auditScope: 'all',
+    entries: [
+      { id: 'dashboard:20', source: 'dashboard', at: '2026-11-22T09:00:00.000Z', actor: 'sam', role: 'supervisor', action, outcome: 'success', summary: 'Done', fields: {}, before, after: null },
+    ],
+  });
+  it.each<{ page: ReactNode; path: string; route: string; history: string; answer: HistoryResponse; shown: string }>([
+    { page: <DidDetailPage />, path: '/dids/:didId', route: '/dids/7', history: '/api/history/did/7', answer: deletion('delete:dids', { didId: 7, pattern: '3125550101' }), shown: 'Pattern: 3125550101' },
+    { page: <AliasDetailPage />, path: '/aliases/:aliasId', route: '/aliases/night', history: '/api/history/alias/night', answer: deletion('delete:aliases', { aliasId: 'night', name: 'Night shift' }), shown: 'Name: Night shift' },
+    {
+      page: <PhoneDetailPage />,
+      path: '/phones/:serverIp/:extension',
+      route: '/phones/10.20.0.11/6001',
+      history: '/api/history/phone/6001%4010.20.0.11',
+      answer: deletion('delete:phones', { extension: '6001', fullName: 'New desk' }),
+      shown: 'Full name: New desk',
+    },
+  ])('$route: says it is gone, and shows its history with the record as it was', async ({ page, path, route, history, answer, shown }) => {
+    fakeFetch((request) => (new URL(request.url).pathname === history ? json(200, answer) : json(404, { code: 'NOT_FOUND', message: 'No such record.' })));
+    renderWithApp(
+      <Routes>
+        <Route path={path} element={page} />
+      </Routes>,
+      { route, session: sessionOf('supervisor') },
+    );
+    expect(await screen.findByText('No such record.')).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'The record as it was' })).toHaveTextContent(shown);
   });
 });

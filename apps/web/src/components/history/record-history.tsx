@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { HistoryEntry, HistoryResponse, HistoryType } from '@vicidash/contracts/history';
+import { ApiError } from '../../lib/api-client';
 import { Can } from '../../lib/auth';
 import { EmptyState, ErrorState, LoadingState } from '../states';
 import { EntryChanges, OutcomeBadge } from './field-changes';
@@ -14,6 +15,13 @@ const SCOPE_NOTES: Record<HistoryResponse['auditScope'], string | undefined> = {
   own: "Of the dashboard's entries you see only your own changes; VICIdial's entries are all shown.",
   none: "Your role does not see the dashboard's audit entries; VICIdial's entries are shown.",
 };
+
+/**
+ * Whether a record's page shows its history: while the record exists, and once it is gone (404),
+ * when its history is what is left of it (the deletion keeps the record as it was).
+ */
+export const showsHistory = (record: UseQueryResult<unknown>): boolean =>
+  record.data !== undefined || (record.error instanceof ApiError && record.error.status === 404);
 
 /**
  * A record's history (phone: id `extension@serverIp`, alias: its ID, DID: its DID ID): VICIdial's
