@@ -4,13 +4,7 @@
  */
 import { API_PATH } from '@vicidash/vicidial-sim';
 import { describe, expect, test } from 'vitest';
-import { DEMO_PHONE, phonePath, vicidialRelay, writeTestApp, type WriteTestApp } from './changes-test-support.js';
-
-const demoDid = async (t: WriteTestApp, pattern: string) => {
-  const did = await t.records.didByPattern(pattern);
-  if (!did) throw new Error(`no demo DID ${pattern}`);
-  return did;
-};
+import { DEMO_PHONE, demoDid, phonePath, vicidialRelay, writeTestApp } from './changes-test-support.js';
 
 describe('only real changes are recorded', () => {
   test('a DID change: the routing block is sent whole, only its changed fields are recorded', async () => {

@@ -74,6 +74,13 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
 }
 export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
 
+/** A DID of the demo data, by its pattern. */
+export async function demoDid(t: WriteTestApp, pattern: string) {
+  const did = await t.records.didByPattern(pattern);
+  if (!did) throw new Error(`no demo DID ${pattern}`);
+  return did;
+}
+
 /** A demo phone on the Chicago server, listed in the alias sales_pod1. */
 export const DEMO_PHONE = { serverIp: '10.20.0.11', extension: '1001' } as const;
 export const phonePath = (key: { serverIp: string; extension: string }) => `/api/phones/${key.serverIp}/${key.extension}`;
