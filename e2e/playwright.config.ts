@@ -1,10 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
 
 // The built app (`npm start`'s launcher) on the embedded VICIdial with demo data, in Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 8190);
 const baseURL = `http://127.0.0.1:${port}`;
+// The VICIdial API user the dashboard writes as, which VICIdial's own log shows: VICIDIAL_API_USER,
+// the BFF's setting (the demo launcher seeds its VICIdial with it); the demo's own name when unset.
+// The specs read it from here (support/vicidial.ts), never a name of their own.
+process.env.VICIDIAL_API_USER ??= DEMO_API_USER;
 
 export default defineConfig({
   testDir: './tests',
@@ -27,7 +32,12 @@ export default defineConfig({
     command: 'node apps/demo/dist/main.js',
     cwd: '..',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), DEMO_DATA_DIR: join(tmpdir(), `vicidash-e2e-${port}`), LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      DEMO_DATA_DIR: join(tmpdir(), `vicidash-e2e-${port}`),
+      LOG_LEVEL: 'warn',
+      VICIDIAL_API_USER: process.env.VICIDIAL_API_USER,
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

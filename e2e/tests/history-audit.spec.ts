@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Role } from '../support/accounts.js';
 import { expect, test } from '../support/fixtures.js';
 import { checkPage, tableRows } from '../support/pages.js';
+import { VICIDIAL_API_USER } from '../support/vicidial.js';
 
 // Who changed what: a record's history (VICIdial's admin log merged with the dashboard's audit) and
 // the audit page, per role. Changes are made through the API as the role's session, then looked at
@@ -63,7 +64,7 @@ test('a helpdesk change shows in the DID history, and in the audit: all of it fo
   await expect(newest.getByRole('list', { name: 'Fields sent' })).toHaveText(
     `Description: ${did.description ?? 'none'} → changed to ${description}`,
   );
-  const vicidial = historyEntries(page).filter({ hasText: 'VICIdial (API user dashboard)' }).first();
+  const vicidial = historyEntries(page).filter({ hasText: `VICIdial (API user ${VICIDIAL_API_USER})` }).first();
   await expect(vicidial).toContainText('MODIFY');
   await expect(vicidial).toContainText(`ADMIN API UPDATE DID: did: ${did.pattern} did_id: ${did.didId}`);
   await expect(history(page)).toContainText('you see only your own changes');

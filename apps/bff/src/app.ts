@@ -7,8 +7,10 @@ import type { Dialect } from '@vicidash/database';
 import type { VicidialClient } from '@vicidash/vicidial-client';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
+import type { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -44,6 +46,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 export interface AppServices {
   logger: Logger;
   accounts: Accounts;
+  /** Slows password guessing (per username and address), counted in the dashboard database. */
+  loginThrottle: LoginThrottle;
   sessionStore: DashboardSessionStore;
   audit: AuditLog;
   /** The dashboard's own database (accounts, sessions, audit). */
@@ -53,15 +57,17 @@ export interface AppServices {
   vicidialDialect: Dialect;
   /** The phone, alias and DID lists, answered from memory; every write through the dashboard invalidates them. */
   lists: ListReadModel;
+  /** Per-record locks shared by every worker and host: a version check and the write it guards are one step. */
+  locks: RecordLocks;
   /** VICIdial's Non-Agent API: every write. */
   vicidial: VicidialClient;
   settings: {
     sessionSecret: string;
+    /** Keys the HMAC through which a phone's secrets enter its version (the same on every worker and host). */
+    versionKey: string;
     idleMs: number;
     absoluteMs: number;
     trustProxyHops: number;
-    loginLimit?: number;
-    loginWindowMs?: number;
     /** Changes (POST, PUT, PATCH, DELETE) per person per minute. */
     writeLimit: number;
     /** The built SPA to serve, if any. */

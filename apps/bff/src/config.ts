@@ -52,6 +52,8 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Changes (POST, PUT, PATCH, DELETE) one person may send per minute through one worker, before 429. */
   WRITE_RATE_LIMIT: wholeNumber(1, 100_000).default(600),
+  /** How long a save waits while another save of the same record finishes, before 409 "try again". */
+  RECORD_LOCK_WAIT_MS: wholeNumber(100, 60_000).default(5_000),
   /**
    * Processes serving requests (a cluster on one port). Default: one per CPU core, at most 4: each
    * keeps its own copy of the lists and its own pool of VICIdial database connections, and beyond

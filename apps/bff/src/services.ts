@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { type Database, openDatabase } from '@vicidash/database';
 import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
@@ -5,9 +6,11 @@ import type { AppServices } from './app.js';
 import { noPeers, type Peers } from './cluster/peers.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { DashboardSessionStore } from './auth/session-store.js';
 import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
+import { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
 import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -42,17 +45,20 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     logger,
     now,
     accounts,
+    loginThrottle: new LoginThrottle(dashboardDatabase.db, now),
     sessionStore,
     audit: new AuditLog(dashboardDatabase.db, now),
     dashboardDb: dashboardDatabase.db,
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
     lists: new ListReadModel(vicidialDatabase.db, peers),
+    locks: new RecordLocks(dashboardDatabase.db, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,
     settings: {
       sessionSecret: config.SESSION_SECRET,
+      versionKey: createHmac('sha256', config.SESSION_SECRET).update('record versions').digest('base64url'),
       idleMs,
       absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
       trustProxyHops: config.TRUST_PROXY_HOPS,

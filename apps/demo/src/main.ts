@@ -2,7 +2,8 @@
 // The BFF gets exactly the configuration a real deployment would (API URL, API user, database);
 // nothing in it knows that VICIdial is embedded.
 // DEMO_VICIDIAL_DB (a fresh mysql:// database, or a SQLite path) and DEMO_SEED (demo | scale) let the
-// benchmarks run the same stack on MariaDB with the scale data.
+// benchmarks run the same stack on MariaDB with the scale data. VICIDIAL_API_USER names the API user
+// (seeded under that name) as a real VICIdial's would, so the browser suite can prove it hard-codes none.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo'
 const dataDir = resolve(process.env.DEMO_DATA_DIR ?? '.data/demo');
 const vicidialTarget = process.env.DEMO_VICIDIAL_DB ?? join(dataDir, 'vicidial.sqlite');
 const seed = (process.env.DEMO_SEED ?? 'demo') as SeedName;
+const apiUser = process.env.VICIDIAL_API_USER ?? DEMO_API_USER;
 if (!SEED_NAMES.includes(seed) || seed === 'conformance') throw new Error(`DEMO_SEED must be demo or scale, not ${seed}`);
 
 // A fresh demo on every start: yesterday's experiments do not leak into today's walkthrough.
@@ -21,7 +23,7 @@ mkdirSync(dataDir, { recursive: true });
 
 const vicidial = await openVicidialDb(vicidialTarget);
 await createSchema(vicidial.db, vicidial.dialect);
-await seedDatabase(vicidial.db, vicidial.dialect, seed);
+await seedDatabase(vicidial.db, vicidial.dialect, seed, { apiUser });
 const sim = await startVicidialServer({
   db: vicidial.db,
   host: '127.0.0.1',
@@ -32,7 +34,7 @@ const config = loadConfig({
   ...process.env,
   NODE_ENV: process.env.NODE_ENV ?? 'development',
   VICIDIAL_API_URL: `${sim.url}/vicidial/non_agent_api.php`,
-  VICIDIAL_API_USER: DEMO_API_USER,
+  VICIDIAL_API_USER: apiUser,
   VICIDIAL_API_PASS: DEMO_API_PASS,
   VICIDIAL_DB_URL: vicidialTarget,
   DASHBOARD_DB_URL: join(dataDir, 'dashboard.sqlite'),

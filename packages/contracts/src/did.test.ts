@@ -184,7 +184,7 @@ describe('DID responses', () => {
     didId: 6, pattern: '3125552000', description: null, active: true, recordCall: 'N', filterCleanCidNumber: '',
     userGroup: '---ALL---', route: 'EXTEN', extension: '8300', context: 'default', voicemailBox: '8500', phoneExtension: null,
     serverIp: null, agentUser: null, inGroup: 'SALESLINE', callHandleMethod: 'NOSUCHMETHOD', agentSearchMethod: '',
-    listId: 0, entryListId: 0, campaignId: null, phoneCode: '1', menuId: '', version: '2026-11-22 06:00:20',
+    listId: 0, entryListId: 0, campaignId: null, phoneCode: '1', menuId: '', targetMissing: false, version: '2026-11-22 06:00:20',
   };
 
   test('detail takes what the database holds (an ENUM stored as \'\', list_id 0)', () => {

@@ -307,6 +307,11 @@ export const didDetailSchema = z.object({
   campaignId: stored,
   phoneCode: stored,
   menuId: stored,
+  /**
+   * The route's phone, in-group or call menu is not in VICIdial (deleted since it was chosen): calls
+   * go nowhere. Not part of the version: the DID itself did not change.
+   */
+  targetMissing: z.boolean(),
   version: versionSchema,
 });
 export type DidDetail = z.infer<typeof didDetailSchema>;
@@ -340,6 +345,12 @@ export function didTarget(did: TargetFields): string | null {
       return null;
   }
 }
+
+/** The routes whose target VICIdial keeps a table of, so it can be gone: what that target is, in words. */
+const MISSABLE_TARGET_KINDS: Partial<Record<string, string>> = { PHONE: 'phone', IN_GROUP: 'in-group', CALLMENU: 'call menu' };
+
+/** 'phone', 'in-group' or 'call menu' for a DID whose target can be missing (DidDetail.targetMissing); 'target' otherwise. */
+export const missableTargetKind = (route: string | null): string => (route === null ? undefined : MISSABLE_TARGET_KINDS[route]) ?? 'target';
 
 export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as const;
 

@@ -1,58 +1,21 @@
 // A cluster of two workers (src/main.ts from source in a real child process): each connection is
 // served by one worker; a logout through one worker holds at once on the others and a change shows
-// there within the check interval, login attempts count across workers, and a worker that dies is
+// there within the check interval, failed logins count across workers, and a worker that dies is
 // replaced.
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:http';
+import type { Agent } from 'node:http';
 import { CHECK_EVERY_MS } from '../vicidial/reader/list-model.js';
 import { afterEach, expect, test } from 'vitest';
-import { type Answer, BOOTSTRAP, type Cleanup, call, type DashboardProcess, logEntries, proxiedVicidial, startDashboard } from '../test/dashboard-process.js';
+import { type Cleanup, call, connection, logEntries, logIn, proxiedVicidial, servedBy, startDashboard, twoWorkers } from '../test/dashboard-process.js';
 
 const cleanups: Cleanup[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A client with one keep-alive connection: all its requests reach the same worker. */
-function connection() {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  cleanups.push(() => agent.destroy());
-  return agent;
-}
-
-/** The worker (its pid) that answered, as its request log line says. */
-async function servedBy(dashboard: DashboardProcess, answer: Answer): Promise<number> {
-  const requestId = answer.headers['x-request-id'];
-  for (let tries = 0; tries < 100; tries++) {
-    const line = logEntries(dashboard).find((entry) => entry.requestId === requestId && entry.msg === 'request completed');
-    if (line) return line.pid;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`no log line for request ${String(requestId)}`);
-}
-
-/** Two connections that reach different workers. */
-async function twoWorkers(dashboard: DashboardProcess) {
-  const first = connection();
-  const firstPid = await servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, first));
-  for (let tries = 0; tries < 10; tries++) {
-    const second = connection();
-    const secondPid = await servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, second));
-    if (secondPid !== firstPid) return { first, second, pids: [firstPid, secondPid] };
-  }
-  throw new Error('every connection reached the same worker');
-}
-
-async function logIn(dashboard: DashboardProcess, agent: Agent) {
-  const answer = await call(`${dashboard.url}/api/auth/login`, agent, { method: 'POST', body: { username: BOOTSTRAP.username, password: BOOTSTRAP.password } });
-  expect(answer.status).toBe(200);
-  const cookie = String(([] as string[]).concat(answer.headers['set-cookie'] ?? [])[0]).split(';')[0] as string;
-  return { cookie, 'x-csrf-token': (answer.body as { csrfToken: string }).csrfToken };
-}
-
 test('a logout through one worker holds at once on the other; a change shows there within the check interval', { timeout: 60_000 }, async () => {
   const dashboard = await startDashboard(cleanups, await proxiedVicidial(cleanups), { WORKERS: '2' });
-  const { first, second, pids } = await twoWorkers(dashboard);
+  const { first, second, pids } = await twoWorkers(cleanups, dashboard);
   expect(new Set(pids).size).toBe(2);
   // Each with the smaller young generation the primary gives its workers (cluster/primary.ts).
   for (const pid of pids) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=4');
@@ -84,10 +47,10 @@ test('a logout through one worker holds at once on the other; a change shows the
 
 test('login attempts are counted by all workers together', { timeout: 60_000 }, async () => {
   const dashboard = await startDashboard(cleanups, await proxiedVicidial(cleanups), { WORKERS: '2' });
-  const { first, second } = await twoWorkers(dashboard);
+  const { first, second } = await twoWorkers(cleanups, dashboard);
   const attempt = (agent: Agent, n: number) =>
     call(`${dashboard.url}/api/auth/login`, agent, { method: 'POST', body: { username: `nobody${n}`, password: 'wrong-password-1' } });
-  // 20 attempts per address in the window, 10 through each worker.
+  // 20 failed logins per address in the window, 10 through each worker.
   for (let n = 0; n < 20; n++) expect((await attempt(n % 2 ? second : first, n)).status).toBe(401);
   expect((await attempt(first, 20)).status).toBe(429);
   expect((await attempt(second, 21)).status).toBe(429);
@@ -95,7 +58,7 @@ test('login attempts are counted by all workers together', { timeout: 60_000 }, 
 
 test('a worker that dies is replaced; the others go on serving', { timeout: 60_000 }, async () => {
   const dashboard = await startDashboard(cleanups, await proxiedVicidial(cleanups), { WORKERS: '2' });
-  const { pids } = await twoWorkers(dashboard);
+  const { pids } = await twoWorkers(cleanups, dashboard);
   const [survivor, killed] = pids as [number, number];
   process.kill(killed, 'SIGKILL');
   const replaced = () => logEntries(dashboard).some((entry) => entry.msg === 'worker stopped unexpectedly: starting another' && entry.worker === killed);
@@ -106,7 +69,7 @@ test('a worker that dies is replaced; the others go on serving', { timeout: 60_0
 
   // New connections are served meanwhile, and then by the survivor and a new worker.
   for (let tries = 0; ; tries++) {
-    const answers = await Promise.all(Array.from({ length: 4 }, async () => servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, connection()))));
+    const answers = await Promise.all(Array.from({ length: 4 }, async () => servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, connection(cleanups)))));
     const serving = new Set(answers);
     if (serving.size === 2 && serving.has(survivor) && !serving.has(killed)) break;
     expect(tries).toBeLessThan(50);

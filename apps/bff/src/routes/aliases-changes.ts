@@ -11,6 +11,7 @@ import type { AppServices } from '../app.js';
 import { auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import type { RouteSpec } from '../http/route.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
@@ -20,8 +21,10 @@ const pathTarget = ({ params }: RawInput) => auditTargets.alias(textOf(params.al
 
 /** Adding, changing (whole list replaced, never over someone else's change) and deleting phone aliases. */
 export function aliasChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit } = services;
-  const records = vicidialRecords(services.vicidialDb);
+  const { audit, locks } = services;
+  const records = vicidialRecords(services);
+  /** The version check, the call and the read-back, with no other save of the same alias in between. */
+  const locked = <T>(aliasId: string, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.alias(aliasId)), 'alias', run);
 
   return [
     writeRoute(audit, {
@@ -55,16 +58,17 @@ export function aliasChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: updateAliasResponseSchema,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { aliasId }, body, version, attempt }) {
-        attempt.reread = () => records.alias(aliasId);
-        // The list sent replaces the stored one: only safe over the version the person started from.
-        attempt.before = requireVersion(await records.alias(aliasId), version, 'alias');
-        await writer.updateAlias({ ...vicidialParams<UpdatePhoneAliasParams>(aliasFields, body), alias_id: aliasId });
-        attempt.applied = true;
-        const after = await readBack(() => records.alias(aliasId));
-        attempt.after = after;
-        return after;
-      },
+      handler: ({ params: { aliasId }, body, version, attempt }) =>
+        locked(aliasId, async () => {
+          attempt.reread = () => records.alias(aliasId);
+          // The list sent replaces the stored one: only safe over the version the person started from.
+          attempt.before = requireVersion(await records.alias(aliasId), version, 'alias');
+          await writer.updateAlias({ ...vicidialParams<UpdatePhoneAliasParams>(aliasFields, body), alias_id: aliasId });
+          attempt.applied = true;
+          const after = await readBack(() => records.alias(aliasId));
+          attempt.after = after;
+          return after;
+        }),
     }),
 
     writeRoute(audit, {
@@ -77,12 +81,13 @@ export function aliasChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: null,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { aliasId }, version, attempt }) {
-        attempt.reread = () => records.alias(aliasId);
-        attempt.before = requireVersion(await records.alias(aliasId), version, 'alias');
-        await writer.updateAlias({ alias_id: aliasId, delete_alias: 'Y' });
-        attempt.applied = true;
-      },
+      handler: ({ params: { aliasId }, version, attempt }) =>
+        locked(aliasId, async () => {
+          attempt.reread = () => records.alias(aliasId);
+          attempt.before = requireVersion(await records.alias(aliasId), version, 'alias');
+          await writer.updateAlias({ alias_id: aliasId, delete_alias: 'Y' });
+          attempt.applied = true;
+        }),
     }),
   ];
 }

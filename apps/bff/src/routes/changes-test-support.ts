@@ -45,13 +45,14 @@ export async function vicidialRelay(options: { rewrite?: (form: URLSearchParams)
 export async function writeTestApp(options: TestAppOptions & { role?: Role } = {}) {
   const t = await createTestApp(options);
   opened.push(t.close);
-  const records = vicidialRecords(t.services.vicidialDb);
+  const records = vicidialRecords(t.services);
 
-  const sessions = new Map<Role, Awaited<ReturnType<typeof t.loginAs>>>();
-  const session = async (role: Role) => {
+  // One login per role, however many requests start at once.
+  const sessions = new Map<Role, ReturnType<typeof t.loginAs>>();
+  const session = (role: Role) => {
     const existing = sessions.get(role);
     if (existing) return existing;
-    const created = await t.loginAs(role);
+    const created = t.loginAs(role);
     sessions.set(role, created);
     return created;
   };

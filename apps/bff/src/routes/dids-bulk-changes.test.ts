@@ -1,6 +1,8 @@
 import { freePort } from '@vicidash/testkit';
 import { API_PATH } from '@vicidash/vicidial-sim';
 import { describe, expect, test } from 'vitest';
+import { auditTargets } from '../audit/write-audit.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { vicidialRelay, writeTestApp } from './changes-test-support.js';
 
 /**
@@ -88,6 +90,55 @@ describe('bulk change, batched around its per-DID calls', () => {
     expect(await t.auditRows()).toMatchObject([
       { target: { id: '3125550101' }, outcome: 'failure', result: { code: 'DATABASE_UNAVAILABLE' } },
       { target: { id: '12' }, outcome: 'failure', result: { code: 'DATABASE_UNAVAILABLE' } },
+    ]);
+  });
+});
+
+describe('bulk change and single saves of the same DIDs', () => {
+  const lockOf = (didId: number) => recordLockKey(auditTargets.did(didId));
+
+  test('a DID another save is changing is waited for, and changed from the state that save left', async () => {
+    const t = await writeTestApp({ role: 'helpdesk' });
+    const [first, second] = await Promise.all(['3125550101', '3125550102'].map((p) => t.records.didByPattern(p)));
+    if (!first || !second) throw new Error('demo DIDs missing');
+    // A single save of the first DID is under way: it holds the lock and changes the description.
+    const logged = (await t.adminLog()).length;
+    const save = await t.services.locks.acquire([lockOf(first.didId)]);
+    const bulk = t.send('post', '/api/dids/bulk', { dids: [first.didId, second.didId], recordCall: 'Y' }).then((res) => res);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing of the bulk is sent while the save holds one of its DIDs.
+    expect(await t.adminLog()).toHaveLength(logged);
+    await t.services.vicidial.updateDid({ did_pattern: first.pattern, did_description: 'Saved meanwhile' });
+    await save.release();
+
+    const res = await bulk;
+    expect(res.body.results).toEqual([
+      { did: first.didId, ok: true },
+      { did: second.didId, ok: true },
+    ]);
+    const rows = await t.auditRows();
+    const row = rows.find((r) => r.target.id === String(first.didId));
+    expect(row?.before).toMatchObject({ description: 'Saved meanwhile' });
+    expect(row?.after).toMatchObject({ description: 'Saved meanwhile', recordCall: 'Y' });
+    expect(row?.after).toMatchObject(await t.records.did(first.didId) as object);
+  });
+
+  test('a DID held beyond the wait is reported and left unsent; the others are changed', async () => {
+    const t = await writeTestApp({ role: 'helpdesk', env: { RECORD_LOCK_WAIT_MS: '200' } });
+    const [held, free] = await Promise.all(['3125550101', '3125550102'].map((p) => t.records.didByPattern(p)));
+    if (!held || !free) throw new Error('demo DIDs missing');
+    const save = await t.services.locks.acquire([lockOf(held.didId)]);
+    const res = await t.send('post', '/api/dids/bulk', { dids: [held.pattern, free.pattern], active: false });
+    await save.release();
+    expect(res.body.results).toEqual([
+      { did: held.pattern, ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Someone else is saving this DID at this moment.*Nothing was sent/) } },
+      { did: free.pattern, ok: true },
+    ]);
+    expect(await t.records.did(held.didId)).toMatchObject({ active: true });
+    expect(await t.records.did(free.didId)).toMatchObject({ active: false });
+    expect((await t.auditRows()).map((r) => [r.target.id, r.outcome])).toEqual([
+      [String(held.didId), 'failure'],
+      [String(free.didId), 'success'],
     ]);
   });
 });

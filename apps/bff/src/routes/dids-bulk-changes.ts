@@ -11,6 +11,7 @@ import { type Attempter, type WriteAttempt, appendAudit, asAppError, auditRecord
 import { writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
+import { type HeldLocks, lockBusy, recordLockKey } from '../store/record-locks.js';
 import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { type DidChangeFields, didAfterChange } from '../vicidial/reader/dids.js';
@@ -30,6 +31,9 @@ interface Item {
   at?: number;
 }
 
+/** The lock of a found DID: the same as a single save of it takes. */
+const lockKeyOf = (item: Item) => recordLockKey(auditTargets.did((item.current as DidDetail).didId));
+
 /** Patterns compare as VICIdial's unique key on did_pattern does: ignoring case (they are ASCII). */
 const patternKey = (pattern: string) => pattern.toLowerCase();
 
@@ -46,7 +50,7 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
   };
 
   /** Finds every DID with one query; a DID not found ends there. */
-  async function readBefore(items: Item[]): Promise<void> {
+  async function readBefore(items: readonly Item[]): Promise<void> {
     const rows = await records.dids({
       ids: items.flatMap(({ ref }) => (typeof ref === 'number' ? [ref] : [])),
       patterns: items.flatMap(({ ref }) => (typeof ref === 'string' ? [ref] : [])),
@@ -65,8 +69,21 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
     }
   }
 
-  async function send(who: Attempter, item: Item, change: DidChange): Promise<void> {
-    if (!item.current) return;
+  /**
+   * Takes the lock of every DID found (as a single save would), then reads them again: the state
+   * each change starts from is the one no other save can move before its call. A DID whose lock
+   * another save holds beyond the wait ends there, unsent.
+   */
+  async function lockAll(items: Item[]): Promise<HeldLocks> {
+    const found = items.filter((item) => item.current && !item.error);
+    const held = await services.locks.acquire(found.map((item) => lockKeyOf(item)));
+    for (const item of found) if (!held.keys.has(lockKeyOf(item))) end(item, lockBusy('DID'));
+    await readBefore(found.filter((item) => !item.error));
+    return held;
+  }
+
+  async function send(who: Attempter, item: Item, change: DidChange, held: HeldLocks): Promise<void> {
+    if (!item.current || item.error) return;
     try {
       await writer.updateDid({ ...change, did_pattern: item.current.pattern });
       item.attempt.applied = true;
@@ -74,6 +91,8 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
     } catch (error) {
       if (!(error instanceof AppError)) who.req.log.error({ err: error, did: item.ref }, 'bulk DID update failed');
       end(item, error);
+    } finally {
+      await held.release([lockKeyOf(item)]);
     }
   }
 
@@ -106,13 +125,20 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
     async handler({ body: { dids, ...fields }, who }): Promise<BulkUpdateDidsResponse> {
       const change = vicidialParams<DidChange>(didFields, fields);
       const items: Item[] = dids.map((ref) => ({ ref, attempt: { target: auditTargets.did(ref), fields } }));
+      let held: HeldLocks | undefined;
       try {
         await readBefore(items);
+        // One target for every DID: checked once, and if missing refused for each.
+        await records.requireRouteTarget(fields.routing);
+        held = await lockAll(items);
+        const locks = held;
+        await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change, locks));
       } catch (error) {
         if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read failed');
-        for (const item of items) end(item, error);
+        for (const item of items) if (!item.attempt.applied && !item.error) end(item, error);
+      } finally {
+        await held?.release();
       }
-      await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change));
       await settle(who, items, fields);
       await appendAudit(
         who,

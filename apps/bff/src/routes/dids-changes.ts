@@ -6,6 +6,8 @@ import {
   didCopyFields,
   didFields,
   didKeySchema,
+  didTarget,
+  missableTargetKind,
   updateDidRequestSchema,
   type CopyDidResponse,
   updateDidResponseSchema,
@@ -16,6 +18,7 @@ import { type WriteAttempt, auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { didAfterChange } from '../vicidial/reader/dids.js';
 import { readBack, requireVersion, type VicidialRecords, vicidialRecords } from '../vicidial/records.js';
@@ -45,8 +48,10 @@ async function patternsNow(records: VicidialRecords, patterns: readonly string[]
 
 /** Adding, changing, deleting and copying DIDs, and changing many at once. */
 export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit } = services;
-  const records = vicidialRecords(services.vicidialDb);
+  const { audit, locks } = services;
+  const records = vicidialRecords(services);
+  /** The version check and the call, with no other save of the same DID in between. */
+  const locked = <T>(didId: number, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
 
   return [
     writeRoute(audit, {
@@ -61,6 +66,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       target: ({ body }) => auditTargets.did(textOf(body.pattern)),
       async handler({ body, attempt }) {
         attempt.reread = () => records.didByPattern(body.pattern);
+        await records.requireRouteTarget(body.routing);
         await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
         attempt.applied = true;
         const after = await readBack(() => records.didByPattern(body.pattern));
@@ -81,16 +87,18 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: updateDidResponseSchema,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { didId }, body, version, attempt }) {
-        attempt.reread = () => records.did(didId);
-        const current = requireVersion(await records.did(didId), version, 'DID');
-        attempt.before = current;
-        await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
-        attempt.applied = true;
-        const after = didAfterChange(current, body);
-        attempt.after = after;
-        return after;
-      },
+      handler: ({ params: { didId }, body, version, attempt }) =>
+        locked(didId, async () => {
+          attempt.reread = () => records.did(didId);
+          const current = requireVersion(await records.did(didId), version, 'DID');
+          attempt.before = current;
+          await records.requireRouteTarget(body.routing);
+          await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
+          attempt.applied = true;
+          const after = didAfterChange(current, body);
+          attempt.after = after;
+          return after;
+        }),
     }),
 
     writeRoute(audit, {
@@ -103,13 +111,14 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: null,
       versioned: true,
       target: pathTarget,
-      async handler({ params: { didId }, version, attempt }) {
-        attempt.reread = () => records.did(didId);
-        const current = requireVersion(await records.did(didId), version, 'DID');
-        attempt.before = current;
-        await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
-        attempt.applied = true;
-      },
+      handler: ({ params: { didId }, version, attempt }) =>
+        locked(didId, async () => {
+          attempt.reread = () => records.did(didId);
+          const current = requireVersion(await records.did(didId), version, 'DID');
+          attempt.before = current;
+          await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
+          attempt.applied = true;
+        }),
     }),
 
     writeRoute(audit, {
@@ -131,6 +140,14 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
         // The path names the DID; the body repeats its pattern, so a copy never starts from a DID the person did not mean.
         if (source.pattern.toLowerCase() !== body.sourcePattern.toLowerCase()) {
           throw new AppError('VALIDATION', `Source pattern: DID ${didId} has the pattern ${source.pattern}`, { field: 'sourcePattern' });
+        }
+        // The copies get the source's route: they would ring nothing too.
+        if (source.targetMissing) {
+          throw new AppError(
+            'VALIDATION',
+            `Source pattern: DID ${source.pattern} routes calls to ${missableTargetKind(source.route)} ${didTarget(source)}, which VICIdial no longer has: route it elsewhere before copying it`,
+            { field: 'sourcePattern' },
+          );
         }
         const copied = await writer.copyDid(vicidialParams<CopyDidParams>(didCopyFields, { ...body, sourcePattern: source.pattern }));
         attempt.applied = true;

@@ -108,6 +108,26 @@ describe.each(DIALECTS)('record history on %s', (dialect) => {
     expect((await history(`did/${didId}`)).entries).toMatchObject([{ action: 'DELETE' }]);
   });
 
+  test("a record's history however much of the log came after it (VICIdial indexes record_id)", async () => {
+    const didId = await didNamed('3125550104');
+    await callVicidial({ function: 'update_did', did_pattern: '3125550104', did_description: 'Long ago renamed' });
+    // Years of log later: the next row's id as if 200,000 rows of other records came after it.
+    const newest = await vicidialDb().selectFrom('vicidial_admin_log').select((eb) => eb.fn.max('admin_log_id').as('id')).executeTakeFirstOrThrow();
+    await vicidialDb()
+      .insertInto('vicidial_admin_log')
+      .values({
+        admin_log_id: Number(newest.id) + 200_000,
+        event_date: '2030-01-01 00:00:00',
+        user: 'admin',
+        ip_address: '10.0.0.1',
+        event_section: 'SERVERS',
+        record_id: 'refresh',
+        event_code: 'ADMIN API SERVERS REFRESH',
+      })
+      .execute();
+    expect((await history(`did/${didId}`)).entries).toMatchObject([{ source: 'vicidial', summary: `ADMIN API UPDATE DID: did: 3125550104 did_id: ${didId}` }]);
+  });
+
   test('unknown records without history are 404; malformed ids are 400 naming the field', async () => {
     expect(await get('/api/history/did/999999')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'No DID 999999, and no history of one.' } });
     expect(await get('/api/history/alias/nobody')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });

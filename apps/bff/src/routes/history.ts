@@ -29,10 +29,10 @@ const historyParamsSchema = z
     if (!ID_RULE[type].valid(id)) ctx.addIssue({ code: 'custom', path: ['id'], message: ID_RULE[type].message });
   });
 
-export function historyRoutes({ vicidialDb: db, audit }: AppServices): RouteSpec[] {
+export function historyRoutes({ vicidialDb: db, audit, settings: { versionKey } }: AppServices): RouteSpec[] {
   const exists = async ({ type, id }: HistoryTarget): Promise<boolean> => {
     const phone = phoneOfHistoryId(id);
-    const record = type === 'phone' ? phone && (await getPhone(db, phone)) : type === 'alias' ? await getAlias(db, id) : await getDid(db, Number(id));
+    const record = type === 'phone' ? phone && (await getPhone(db, phone, versionKey)) : type === 'alias' ? await getAlias(db, id) : await getDid(db, Number(id));
     return record !== undefined;
   };
 

@@ -40,6 +40,17 @@ describe.each(DIALECTS)('lookups and servers on %s', (dialect) => {
     );
   });
 
+  test('user groups: one entry per group, though VICIdial has no key against a second row of one', async () => {
+    await db().insertInto('vicidial_user_groups').values({ user_group: 'SALES', group_name: 'Sales floor (copy)' }).execute();
+    try {
+      const sales = (await get('/api/lookups/user-groups')).body.filter((g: { userGroup: string }) => g.userGroup === 'SALES');
+      // VICIdial itself reads the first row of a group.
+      expect(sales).toEqual([{ userGroup: 'SALES', name: 'Sales floor' }]);
+    } finally {
+      await db().deleteFrom('vicidial_user_groups').where('group_name', '=', 'Sales floor (copy)').execute();
+    }
+  });
+
   test('phone logins: those starting with the search, alphabetically, at most the limit', async () => {
     const logins = (await db().selectFrom('phones').select(['login', 'extension', 'server_ip']).execute())
       .map((p) => p.login ?? '')

@@ -163,6 +163,24 @@ describe('change a phone', () => {
     ]);
   });
 
+  test("a password someone else changed makes a stale save 409: the new secrets are not overwritten", async () => {
+    const t = await writeTestApp();
+    const loaded = await version(t);
+    // Someone else sets new secrets (another tool, VICIdial's admin screen): through VICIdial's API.
+    const other = await fetch(`${t.vicidial.url}/vicidial/non_agent_api.php`, {
+      method: 'POST',
+      body: new URLSearchParams({ source: 'test', user: t.config.VICIDIAL_API_USER, pass: t.config.VICIDIAL_API_PASS, function: 'update_phone', extension: DEMO_PHONE.extension, server_ip: DEMO_PHONE.serverIp, phone_pass: 'Someone-Elses-1', registration_password: 'Someone-Elses-2' }),
+    });
+    expect(await other.text()).toMatch(/^SUCCESS/);
+
+    const stale = await t.send('patch', phonePath(DEMO_PHONE), { password: 'My-Stale-Pass-1' }, { version: loaded });
+    expect(stale.status).toBe(409);
+    expect(await phoneRow(t, DEMO_PHONE)).toMatchObject({ pass: 'Someone-Elses-1', conf_secret: 'Someone-Elses-2' });
+    // The 409's current values carry the new version, never the secrets.
+    expect(stale.body.details.current.version).toBe(await version(t));
+    expect(JSON.stringify(stale.body)).not.toMatch(/Someone-Elses/);
+  });
+
   test('a phone that no longer exists is 404', async () => {
     const t = await writeTestApp();
     const res = await t.send('patch', phonePath({ serverIp: '10.20.0.11', extension: '9999' }), { fullName: 'Ghost' }, { version: 'any' });

@@ -15,6 +15,7 @@ import { type WriteAttempt, auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { phoneChanges, touchesSecrets } from '../vicidial/phone-diff.js';
 import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
@@ -27,8 +28,10 @@ const phoneParam = (key: PhoneKey) => ({ extension: key.extension, server_ip: ke
 
 /** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
 export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit } = services;
-  const records = vicidialRecords(services.vicidialDb);
+  const { audit, locks } = services;
+  const records = vicidialRecords(services);
+  /** The version check, the call and the read-back, with no other save of the same phone in between. */
+  const locked = <T>(key: PhoneKey, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
   /**
    * A phone change waits for its server's configuration rebuild: every answer says which servers
    * wait. They are read alongside the answer's own read, not after it.
@@ -77,22 +80,23 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: updatePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      async handler({ params: key, body, version, attempt }) {
-        attempt.reread = () => records.phone(key);
-        // The secrets, when the change may touch them, are read alongside the phone rather than after it.
-        const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
-        const current = requireVersion(stored, version, 'phone');
-        attempt.before = current;
-        const changes = phoneChanges(body, { ...current, ...secrets });
-        attempt.fields = changes;
-        // VICIdial would answer SUCCESS to an empty update and still touch the row.
-        if (Object.keys(changes).length === 0) {
-          throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
-        }
-        await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
-        attempt.applied = true;
-        return withRebuild(readBackInto(attempt, key));
-      },
+      handler: ({ params: key, body, version, attempt }) =>
+        locked(key, async () => {
+          attempt.reread = () => records.phone(key);
+          // The secrets, when the change may touch them, are read alongside the phone rather than after it.
+          const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
+          const current = requireVersion(stored, version, 'phone');
+          attempt.before = current;
+          const changes = phoneChanges(body, { ...current, ...secrets });
+          attempt.fields = changes;
+          // VICIdial would answer SUCCESS to an empty update and still touch the row.
+          if (Object.keys(changes).length === 0) {
+            throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
+          }
+          await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
+          attempt.applied = true;
+          return withRebuild(readBackInto(attempt, key));
+        }),
     }),
 
     writeRoute(audit, {
@@ -105,18 +109,19 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: deletePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      async handler({ params: key, version, attempt }) {
-        attempt.reread = () => records.phone(key);
-        const current = requireVersion(await records.phone(key), version, 'phone');
-        attempt.before = current;
-        await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
-        attempt.applied = true;
-        const login = current.login;
-        return withRebuild(async () => ({
-          deleted: key,
-          stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
-        }));
-      },
+      handler: ({ params: key, version, attempt }) =>
+        locked(key, async () => {
+          attempt.reread = () => records.phone(key);
+          const current = requireVersion(await records.phone(key), version, 'phone');
+          attempt.before = current;
+          await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
+          attempt.applied = true;
+          const login = current.login;
+          return withRebuild(async () => ({
+            deleted: key,
+            stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
+          }));
+        }),
     }),
 
     writeRoute(audit, {

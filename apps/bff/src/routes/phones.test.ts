@@ -116,15 +116,20 @@ describe.each(DIALECTS)('phone reads on %s', (dialect) => {
     expect(JSON.stringify(res.body)).not.toContain(row.conf_secret);
   });
 
-  test('the version changes with the phone, not with its secrets', async () => {
+  test('the version changes with the phone and with its secrets (a stale save must not overwrite a new password)', async () => {
     const path = `/api/phones/${CHICAGO}/5001`;
-    const before = (await get(path)).body.version as string;
+    const first = (await get(path)).body.version as string;
+    expect((await get(path)).body.version).toBe(first);
     await callVicidial({ function: 'update_phone', extension: '5001', server_ip: CHICAGO, phone_pass: 'NewSecret77' });
-    expect((await get(path)).body.version).toBe(before);
+    const second = (await get(path)).body.version as string;
+    expect(second).not.toBe(first);
+    await callVicidial({ function: 'update_phone', extension: '5001', server_ip: CHICAGO, registration_password: 'NewReg88' });
+    const third = (await get(path)).body.version as string;
+    expect(third).not.toBe(second);
     await callVicidial({ function: 'update_phone', extension: '5001', server_ip: CHICAGO, phone_full_name: 'Renamed desk' });
     const after = (await get(path)).body as PhoneDetail;
     expect(after.fullName).toBe('Renamed desk');
-    expect(after.version).not.toBe(before);
+    expect(after.version).not.toBe(third);
   });
 
   test("a phone's aliases, by its login", async () => {

@@ -18,7 +18,7 @@ export const storedPhoneKeySchema = z.object({
 
 const noPhone = ({ serverIp, extension }: z.infer<typeof storedPhoneKeySchema>) => `No phone ${extension} on server ${serverIp}.`;
 
-export function phoneReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSpec[] {
+export function phoneReadRoutes({ vicidialDb: db, lists, settings: { versionKey } }: AppServices): RouteSpec[] {
   return [
     readRoute({
       method: 'get',
@@ -38,7 +38,7 @@ export function phoneReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSp
       permission: 'read:phones',
       params: storedPhoneKeySchema,
       response: phoneDetailSchema,
-      handler: async ({ params }) => found(await getPhone(db, params), noPhone(params)),
+      handler: async ({ params }) => found(await getPhone(db, params, versionKey), noPhone(params)),
     }),
     readRoute({
       method: 'get',
@@ -49,7 +49,7 @@ export function phoneReadRoutes({ vicidialDb: db, lists }: AppServices): RouteSp
       params: storedPhoneKeySchema,
       response: z.array(aliasRowSchema),
       async handler({ params }) {
-        const phone = found(await getPhone(db, params), noPhone(params));
+        const phone = found(await getPhone(db, params, versionKey), noPhone(params));
         return phone.login ? aliasesListing(db, phone.login) : [];
       },
     }),

@@ -8,7 +8,7 @@ import type { VicidialWriter } from '../vicidial/writer.js';
 
 /** Asking every server to rebuild its configuration (phone changes reach the telephony servers only then). */
 export function serverChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const records = vicidialRecords(services.vicidialDb);
+  const records = vicidialRecords(services);
   return [
     writeRoute(services.audit, {
       method: 'post',

@@ -2,7 +2,7 @@
 // of starting, serving and stopping: one process or a cluster of workers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { type Agent, createServer, request as httpRequest, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,3 +142,41 @@ export const call = (url: string, agent: Agent, options: { method?: string; head
     req.on('error', reject);
     req.end(payload);
   });
+
+/** A client with one keep-alive connection: all its requests reach the same worker. */
+export function connection(cleanups: Cleanup[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  cleanups.push(() => agent.destroy());
+  return agent;
+}
+
+/** The worker (its pid) that answered, as its request log line says. */
+export async function servedBy(dashboard: DashboardProcess, answer: Answer): Promise<number> {
+  const requestId = answer.headers['x-request-id'];
+  for (let tries = 0; tries < 100; tries++) {
+    const line = logEntries(dashboard).find((entry) => entry.requestId === requestId && entry.msg === 'request completed');
+    if (line) return line.pid;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no log line for request ${String(requestId)}`);
+}
+
+/** Two connections that reach different workers. */
+export async function twoWorkers(cleanups: Cleanup[], dashboard: DashboardProcess) {
+  const first = connection(cleanups);
+  const firstPid = await servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, first));
+  for (let tries = 0; tries < 10; tries++) {
+    const second = connection(cleanups);
+    const secondPid = await servedBy(dashboard, await call(`${dashboard.url}/api/auth/session`, second));
+    if (secondPid !== firstPid) return { first, second, pids: [firstPid, secondPid] };
+  }
+  throw new Error('every connection reached the same worker');
+}
+
+/** Logs the bootstrap supervisor in through `agent`: the headers of its session (cookie, CSRF token). */
+export async function logIn(dashboard: Pick<DashboardProcess, 'url'>, agent: Agent) {
+  const answer = await call(`${dashboard.url}/api/auth/login`, agent, { method: 'POST', body: { username: BOOTSTRAP.username, password: BOOTSTRAP.password } });
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  const cookie = String(([] as string[]).concat(answer.headers['set-cookie'] ?? [])[0]).split(';')[0] as string;
+  return { cookie, 'x-csrf-token': (answer.body as { csrfToken: string }).csrfToken };
+}

@@ -31,7 +31,7 @@ describe('authenticate', () => {
     expect(await login('apilock', 'wrong')).toBe('BAD');
     expect(await row('apilock')).toMatchObject({
       failed_login_count: 2,
-      last_ip: '10.1.2.3',
+      last_ip: '',
       failed_login_attempts_today: 2,
       failed_last_ip_today: '10.1.2.3',
     });

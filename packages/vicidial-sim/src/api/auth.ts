@@ -23,11 +23,13 @@ export interface Credentials {
  * VICIdial's login check for the Non-Agent API (its "REPORTS" level: user_level > 6). Comparisons run
  * in SQL so they follow the database's case-insensitive collation, as VICIdial's do. A success stamps
  * last_login_date/last_ip and clears the failure count; a failure counts up to the lock, and once the
- * lock has expired starts counting again from 1.
+ * lock has expired starts counting again from 1; an attempt while locked is only counted for the day.
  */
 export async function authenticate(db: Kysely<VicidialDatabase>, credentials: Credentials): Promise<AuthResult> {
   const { user, pass, now } = credentials;
-  const ip = fitValue(vicidial_users.last_ip, credentials.ip) as string;
+  // Each column keeps what fits of the address: last_ip 15 characters, failed_last_ip_today 50.
+  const lastIp = fitValue(vicidial_users.last_ip, credentials.ip) as string;
+  const failedIp = fitValue(vicidial_users.failed_last_ip_today, credentials.ip) as string;
   const nowText = localDateTime(now);
   const lockOver = localDateTime(new Date(now.getTime() - LOCK_SECONDS * 1000));
 
@@ -44,7 +46,7 @@ export async function authenticate(db: Kysely<VicidialDatabase>, credentials: Cr
   if (Number(match?.count ?? 0) > 0) {
     await db
       .updateTable('vicidial_users')
-      .set({ last_login_date: nowText, last_ip: ip, failed_login_count: 0 })
+      .set({ last_login_date: nowText, last_ip: lastIp, failed_login_count: 0 })
       .where('user', '=', user)
       .execute();
     return 'GOOD';
@@ -57,6 +59,7 @@ export async function authenticate(db: Kysely<VicidialDatabase>, credentials: Cr
     .executeTakeFirst();
   if (!known) return 'BAD';
 
+  // A failure never touches last_ip; it is counted and marked 'aBAD' (or, while locked, 'aLOCK').
   const recordFailure = (restart: boolean) =>
     db
       .updateTable('vicidial_users')
@@ -64,10 +67,10 @@ export async function authenticate(db: Kysely<VicidialDatabase>, credentials: Cr
         ...(restart
           ? { failed_login_count: 1, last_login_date: nowText }
           : { failed_login_count: eb('failed_login_count', '+', 1) }),
-        last_ip: ip,
         failed_login_attempts_today: eb('failed_login_attempts_today', '+', 1),
         failed_login_count_today: eb('failed_login_count_today', '+', 1),
-        failed_last_ip_today: ip,
+        failed_last_ip_today: failedIp,
+        failed_last_type_today: 'aBAD',
       }))
       .where('user', '=', user)
       .execute();
@@ -81,6 +84,11 @@ export async function authenticate(db: Kysely<VicidialDatabase>, credentials: Cr
     await recordFailure(true);
     return 'BAD';
   }
+  await db
+    .updateTable('vicidial_users')
+    .set((eb) => ({ failed_login_attempts_today: eb('failed_login_attempts_today', '+', 1), failed_last_type_today: 'aLOCK' }))
+    .where('user', '=', user)
+    .execute();
   return 'LOCK';
 }
 

@@ -13,9 +13,9 @@ const define = (chars: string, ...names: string[]) => {
 
 define(`${ALNUM}_\\-`, 'user', 'pass', 'extension', 'phone_login', 'phone_pass', 'registration_password',
   'phone_context', 'admin_user_group', 'alias_id', 'exten_context', 'phone_extension', 'menu_id',
-  'campaign_id', 'template_id');
+  'campaign_id', 'template_id', 'outbound_cid');
 define(ALNUM, 'source', 'protocol', 'voicemail_id', 'outbound_alt_cid');
-define('0-9', 'outbound_cid', 'phone_ring_timeout', 'entry_list_id', 'phone_code');
+define('0-9', 'phone_ring_timeout', 'entry_list_id', 'phone_code');
 define(`${ALNUM}*#`, 'dialplan_number');
 define(`${ALNUM}\\- +._`, 'phone_full_name');
 define(`${ALNUM}\\- +.:/@_`, 'alias_name');
@@ -39,8 +39,16 @@ define(`${ALNUM}_\\-`, 'is_webphone', 'webphone_auto_answer', 'use_external_serv
 define('A-Z', 'active', 'delete_phone', 'delete_alias'); // 'y' and 'n' vanish: a lowercase flag is "not sent"
 define('a-zA-Z', 'delete_vm_after_email');
 define('0-9.\\-', 'local_gmt'); // '+5.50' is stored as '5.50'
-// VICIdial also keeps an apostrophe here, which then breaks its own SQL; the sim drops it instead.
-define(`${ALNUM}\\- +.:/@%_`, 'email');
+// The apostrophe survives, and then breaks VICIdial's own SQL (phone-db.ts, failLikeVicidialSql).
+define(`${ALNUM}\\- '+.:/@%_`, 'email');
+
+/**
+ * A second filter applied after the first, except when the first left exactly one value: outbound_cid
+ * is cut to digits unless it is '---ALL---' ('--- ALL ---' is too, once the first filter dropped the spaces).
+ */
+const second: Record<string, { rule: RegExp; except: string }> = {
+  outbound_cid: { rule: keep('0-9'), except: '---ALL---' },
+};
 
 /** Parameters whose '+' VICIdial turns into a space after filtering ('a%2Bb@x.com' is stored 'a b@x.com'). */
 const plusIsSpace = new Set(['email']);
@@ -48,6 +56,8 @@ const plusIsSpace = new Set(['email']);
 /** The value VICIdial works with for a parameter (unknown parameters pass unchanged). */
 export function filterParam(name: string, value: string): string {
   const rule = rules[name];
-  const kept = rule ? value.replace(rule, '') : value;
+  let kept = rule ? value.replace(rule, '') : value;
+  const then = second[name];
+  if (then && kept !== then.except) kept = kept.replace(then.rule, '');
   return plusIsSpace.has(name) ? kept.replace(/\+/g, ' ') : kept;
 }

@@ -38,3 +38,13 @@ export async function flagConfRebuild(db: Db, serverIp: string): Promise<void> {
     .where('server_ip', '=', serverIp)
     .execute();
 }
+
+/**
+ * VICIdial puts the values between quotes in its SQL without escaping them: one holding an apostrophe
+ * (only the email filter keeps it) breaks the statement, PHP dies and the caller gets HTTP 500. Call
+ * it with the values as sent, after every check, where VICIdial runs its statement.
+ */
+export function failLikeVicidialSql(values: Record<string, unknown>): void {
+  const broken = Object.entries(values).find(([, value]) => typeof value === 'string' && value.includes("'"));
+  if (broken) throw new Error(`VICIdial's statement breaks on the apostrophe in ${broken[0]}`);
+}

@@ -4,7 +4,7 @@ import type { VicidialDatabase } from '../db/schema.js';
 import { phones } from '../db/tables.js';
 import type { FunctionHandler, HandlerContext } from './context.js';
 import { mayAdministerPhones, mayDeletePhones } from './phone-access.js';
-import { flagConfRebuild, phoneLoginExists, serverExists } from './phone-db.js';
+import { failLikeVicidialSql, flagConfRebuild, phoneLoginExists, serverExists } from './phone-db.js';
 import { API_PROTOCOLS, readPhoneEdits, type PhoneKey } from './phone-edits.js';
 import { readParam } from './phone-params.js';
 import { answer, refuse } from './phone-refusal.js';
@@ -59,7 +59,7 @@ export const addPhone: FunctionHandler = (ctx) =>
     const phoneContext = readParam(ctx, 'phone_context') || 'default';
     const email = readParam(ctx, 'email');
     const userGroup = readParam(ctx, 'admin_user_group') || '---ALL---';
-    const row = fitRow(phones, {
+    const values = {
       extension: p.extension,
       dialplan_number: p.dialplan_number,
       voicemail_id: p.voicemail_id,
@@ -79,7 +79,9 @@ export const addPhone: FunctionHandler = (ctx) =>
       // NOT NULL without a default: MariaDB (sql_mode='') stores '' when the statement omits it.
       template_id: '',
       ...settings.values,
-    });
+    };
+    failLikeVicidialSql(values);
+    const row = fitRow(phones, values);
     // An extension longer than its column is cut and may then hit an existing phone's unique key:
     // the INSERT fails and, as PHP does, the dispatcher answers HTTP 500.
     await ctx.db.insertInto('phones').values(row as never).execute();
@@ -144,7 +146,9 @@ export const updatePhone: FunctionHandler = (ctx) =>
     const edits = await readPhoneEdits(ctx, fn, phone);
     const settings = await readPhoneSettings(ctx, fn);
     // Every update blanks install_directory, even one that changes nothing else.
-    const changes = fitRow(phones, { install_directory: '', ...edits.values, ...settings.values });
+    const values = { install_directory: '', ...edits.values, ...settings.values };
+    failLikeVicidialSql(values);
+    const changes = fitRow(phones, values);
     await ctx.db
       .updateTable('phones')
       .set(changes as PhoneRow)

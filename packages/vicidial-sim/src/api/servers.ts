@@ -17,7 +17,9 @@ export const serverRefresh: FunctionHandler = async (ctx) => {
   }
   // Any stage containing REFRESH (case matters) will do.
   if (!filterParam('stage', ctx.param('stage')).includes('REFRESH')) {
-    return error(FN, 'YOU MUST USE ALL REQUIRED FIELDS', user.user, '||');
+    // Sic: VICIdial prints add_phone_alias's fields here, as filtered (usually not sent: '||').
+    const echoed = ['alias_id', 'alias_name', 'phone_logins'].map((name) => filterParam(name, ctx.param(name)));
+    return error(FN, 'YOU MUST USE ALL REQUIRED FIELDS', user.user, echoed.join('|'));
   }
   const result = await ctx.db
     .updateTable('servers')

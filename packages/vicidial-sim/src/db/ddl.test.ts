@@ -74,6 +74,23 @@ describe.each(dialects)('the schema on %s', (_, open) => {
     expect(found).toEqual(expectedKeys());
   });
 
+  test('has no key on vicidial_user_groups: two rows may share a user_group', async () => {
+    const group = { user_group: 'TWICE', group_name: 'one' };
+    await conn.db.insertInto('vicidial_user_groups').values([group, { ...group, group_name: 'two' }]).execute();
+    const rows = await conn.db.selectFrom('vicidial_user_groups').select('group_name').where('user_group', '=', 'TWICE').execute();
+    expect(rows).toHaveLength(2);
+  });
+
+  test('indexes vicidial_admin_log by user, event_section and record_id', async () => {
+    const found = conn.dialect === 'mysql' ? await mysqlKeys(conn.db) : await sqliteKeys(conn.db);
+    expect(found.filter((key) => key.startsWith('vicidial_admin_log '))).toEqual([
+      'vicidial_admin_log index(event_section)',
+      'vicidial_admin_log index(record_id)',
+      'vicidial_admin_log index(user)',
+      'vicidial_admin_log primary(admin_log_id)',
+    ]);
+  });
+
   test('compares strings case-insensitively, in lookups and unique keys', async () => {
     await conn.db.insertInto('phones').values({ extension: 'x1', server_ip: '10.0.0.1', login: '100a', template_id: '' }).execute();
     const found = await conn.db.selectFrom('phones').select('login').where('login', '=', '100A').execute();

@@ -346,7 +346,7 @@ export const tables = {
  */
 export const keys: { [T in keyof typeof tables]?: ReadonlyArray<{ kind: 'primary' | 'unique' | 'index'; columns: readonly string[] }> } = {
   servers: [{ kind: 'unique', columns: ['server_id'] }],
-  vicidial_user_groups: [{ kind: 'unique', columns: ['user_group'] }],
+  // No key on vicidial_user_groups at all: two rows may share a user_group (VICIdial reads the first).
   vicidial_users: [{ kind: 'primary', columns: ['user_id'] }, { kind: 'unique', columns: ['user'] }],
   vicidial_conf_templates: [{ kind: 'unique', columns: ['template_id'] }],
   phones: [
@@ -364,5 +364,10 @@ export const keys: { [T in keyof typeof tables]?: ReadonlyArray<{ kind: 'primary
   vicidial_inbound_groups: [{ kind: 'primary', columns: ['group_id'] }],
   vicidial_call_menu: [{ kind: 'primary', columns: ['menu_id'] }],
   vicidial_campaigns: [{ kind: 'primary', columns: ['campaign_id'] }],
-  vicidial_admin_log: [{ kind: 'primary', columns: ['admin_log_id'] }],
+  vicidial_admin_log: [
+    { kind: 'primary', columns: ['admin_log_id'] },
+    { kind: 'index', columns: ['user'] },
+    { kind: 'index', columns: ['event_section'] },
+    { kind: 'index', columns: ['record_id'] },
+  ],
 };

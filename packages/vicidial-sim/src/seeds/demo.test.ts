@@ -127,3 +127,13 @@ test('gives the same rows on every run and on both databases', async () => {
     await Promise.all(runs.map((run) => run.close()));
   }
 });
+
+test('names the API user as configured (a real VICIdial has its own name for it)', async () => {
+  const seeded = await openSeeded('sqlite', (db) => seedDemo(db, { apiUser: 'vicidash_api' }));
+  try {
+    const apiUsers = await seeded.db.selectFrom('vicidial_users').select('user').where('pass', '=', DEMO_API_PASS).execute();
+    expect(apiUsers).toEqual([{ user: 'vicidash_api' }]);
+  } finally {
+    await seeded.close();
+  }
+});

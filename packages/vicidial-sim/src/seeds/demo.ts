@@ -74,8 +74,7 @@ export const AGENTS = [
   { user: 'erossi', full_name: 'Elena Rossi', user_group: 'SUPPORT' },
 ] as const;
 
-const API_USER: Insertable<VicidialDatabase['vicidial_users']> = {
-  user: DEMO_API_USER,
+const API_USER: Omit<Insertable<VicidialDatabase['vicidial_users']>, 'user'> = {
   pass: DEMO_API_PASS,
   full_name: 'Admin dashboard API account',
   user_level: 9,
@@ -345,14 +344,19 @@ const PHONE_SEED = 2026_01;
 const DID_SEED = 2026_02;
 const USER_SEED = 2026_03;
 
+export interface DemoSeedOptions {
+  /** The name of the dashboard's API user (what VICIDIAL_API_USER says); DEMO_API_USER by default. */
+  apiUser?: string;
+}
+
 /** Seeds the demo call center into an empty VICIdial schema. */
-export async function seedDemo(db: Kysely<VicidialDatabase>): Promise<void> {
+export async function seedDemo(db: Kysely<VicidialDatabase>, { apiUser = DEMO_API_USER }: DemoSeedOptions = {}): Promise<void> {
   await seedSchemaFileRows(db);
   await insertRows(db, 'servers', SERVER_ROWS);
   await insertRows(db, 'vicidial_user_groups', USER_GROUPS);
   const users = createRandom(USER_SEED);
   await insertRows(db, 'vicidial_users', [
-    API_USER,
+    { ...API_USER, user: apiUser },
     ...AGENTS.map((agent) => ({ ...agent, pass: users.token(10), user_level: 1, active: 'Y' })),
   ]);
   await insertRows(db, 'vicidial_conf_templates', [

@@ -2,7 +2,7 @@
 // (shared/vicidial/README.md), so list, search and alias benchmarks run against realistic volumes.
 import { type Kysely, sql } from 'kysely';
 import type { VicidialDatabase } from '../db/schema.js';
-import { AGENTS, CALL_MENUS, CAMPAIGNS, demoPhoneSpecs, IN_GROUPS, SERVERS, seedDemo } from './demo.js';
+import { AGENTS, CALL_MENUS, CAMPAIGNS, type DemoSeedOptions, demoPhoneSpecs, IN_GROUPS, SERVERS, seedDemo } from './demo.js';
 import { insertRows } from './insert.js';
 import { createRandom, type Random } from './random.js';
 import { type DidSpec, type DidTarget, didRow, inGroupTarget, type PhoneSpec, MAX_LOGINS_LIST, phoneRow, RECORD_CALL_CHOICES } from './rows.js';
@@ -21,8 +21,8 @@ const AREA_CODES = ['212', '305', '312', '404', '415', '469', '503', '602', '617
 const TOLL_FREE = ['800', '833', '844', '855', '866', '877', '888'];
 
 /** Seeds the demo, then generates phones, aliases and DIDs up to SCALE_COUNTS. */
-export async function seedScale(db: Kysely<VicidialDatabase>): Promise<void> {
-  await seedDemo(db);
+export async function seedScale(db: Kysely<VicidialDatabase>, options: DemoSeedOptions = {}): Promise<void> {
+  await seedDemo(db, options);
   const random = createRandom(SCALE_SEED);
   const phones = generatePhones(SCALE_COUNTS.phones - (await countRows(db, 'phones')), random);
   await insertRows(db, 'phones', phones.map((spec) => phoneRow(spec, random)));

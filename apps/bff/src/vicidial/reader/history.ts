@@ -17,11 +17,6 @@ export type AuditScope = { kind: 'all' } | { kind: 'own'; actor: string } | { ki
 
 /** At most this many entries, newest first. */
 export const HISTORY_LIMIT = 100;
-/**
- * vicidial_admin_log has no index but its id: only its newest rows are searched, so that a record
- * that never changed does not cost a read of years of log.
- */
-const ADMIN_LOG_WINDOW = 100_000;
 
 const SECTION: Record<HistoryType, string> = { phone: 'PHONES', alias: 'PHONEALIASES', did: 'DIDS' };
 
@@ -41,12 +36,12 @@ const epochSeconds = (db: Kysely<VicidialReadModel>): RawBuilder<number> =>
 async function vicidialEntries(db: Kysely<VicidialReadModel>, target: HistoryTarget): Promise<HistoryEntry[]> {
   const phone = target.type === 'phone' ? phoneOfHistoryId(target.id) : undefined;
   if (target.type === 'phone' && !phone) return [];
-  const newest = await db.selectFrom('vicidial_admin_log').select((eb) => eb.fn.max('admin_log_id').as('id')).executeTakeFirst();
+  // VICIdial indexes vicidial_admin_log on record_id (and event_section, user): this reads only the
+  // rows of records with this id, however many years of log there are.
   let query = db
     .selectFrom('vicidial_admin_log')
     .select(['admin_log_id', 'user', 'event_type', 'event_code', 'event_notes', epochSeconds(db).as('epoch')])
-    .where('event_section', '=', SECTION[target.type])
-    .where('admin_log_id', '>', Number(newest?.id ?? 0) - ADMIN_LOG_WINDOW);
+    .where('event_section', '=', SECTION[target.type]);
   // A phone is logged under its extension; the notes name its server ("phone: 1001|10.20.0.11").
   query = phone
     ? query.where('record_id', '=', phone.extension).where(endsWith('event_notes', `|${phone.serverIp}`))

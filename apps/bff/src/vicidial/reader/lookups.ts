@@ -56,9 +56,12 @@ export async function templates(db: Db): Promise<TemplateLookup> {
   return rows.map((row) => ({ templateId: row.template_id, name: row.template_name }));
 }
 
+/** One entry per group: VICIdial has no key on user_group, and of two rows it reads the first. */
 export async function userGroups(db: Db): Promise<UserGroupLookup> {
   const rows = await db.selectFrom('vicidial_user_groups').select(['user_group', 'group_name']).orderBy('user_group').execute();
-  return rows.map((row) => ({ userGroup: row.user_group, name: row.group_name }));
+  const first = new Map<string, string>();
+  for (const row of rows) if (!first.has(row.user_group)) first.set(row.user_group, row.group_name);
+  return [...first].map(([userGroup, name]) => ({ userGroup, name }));
 }
 
 /**

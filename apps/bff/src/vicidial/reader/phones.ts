@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { PhoneDetail, PhoneKey, PhoneListQuery, PhoneRow, PhoneSecrets } from '@vicidash/contracts/phone';
 import type { VicidialReadModel } from '../tables.js';
@@ -23,7 +24,7 @@ const ROW_COLUMNS = [
   'status',
 ] as const satisfies readonly (keyof Phones)[];
 
-/** Every column the detail shows, and so its version: never the secrets (pass, conf_secret). */
+/** Every column the detail shows (never the secrets: pass, conf_secret). */
 const DETAIL_COLUMNS = [
   ...ROW_COLUMNS,
   'voicemail_id',
@@ -138,16 +139,23 @@ const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneK
   db.selectFrom('phones').where('extension', '=', extension).where('server_ip', '=', serverIp);
 
 /**
+/**
  * VICIdial's database matches an extension in any case: a phone is reached only under its stored
  * spelling, the one its audit rows and its history know.
  */
 const asStored = <R extends { extension: string | null; server_ip: string | null }>(row: R | undefined, key: PhoneKey): R | undefined =>
   row?.extension === key.extension && row.server_ip === key.serverIp ? row : undefined;
 
-/** One phone with the aliases listing its login, and its version; no secrets. */
-export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Promise<PhoneDetail | undefined> {
-  const row = asStored(await onePhone(db, key).select(DETAIL_COLUMNS).executeTakeFirst(), key);
-  if (!row) return undefined;
+/**
+ * One phone with the aliases listing its login, and its version; no secrets. The version covers the
+ * secrets too (someone else's new password makes a stale save 409), through an HMAC under
+ * `versionKey`: a version is no help to guess a password with.
+ */
+export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey, versionKey: string): Promise<PhoneDetail | undefined> {
+  const found = asStored(await onePhone(db, key).select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).executeTakeFirst(), key);
+  if (!found) return undefined;
+  const { pass, conf_secret: confSecret, ...row } = found;
+  const secrets = createHmac('sha256', versionKey).update(`${pass ?? ''}\u0000${confSecret ?? ''}`).digest('base64url');
   return {
     ...toRow(row),
     voicemailId: row.voicemail_id,
@@ -163,7 +171,7 @@ export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey): Pr
     useExternalServerIp: isYes(row.use_external_server_ip),
     onHookAgent: isYes(row.on_hook_agent),
     listedInAliases: row.login ? await aliasesListingLogin(db, row.login) : [],
-    version: rowVersion(row),
+    version: rowVersion({ ...row, secrets }),
   };
 }
 
