@@ -171,10 +171,11 @@ describe('DID requests', () => {
   });
 });
 
-test('a DID path parameter is text, read as a number', () => {
+test('a DID path parameter is text in plain digits, read as a number', () => {
   expect(didKeySchema.parse({ didId: '6' })).toEqual({ didId: 6 });
-  for (const didId of ['0', 'abc', '', '1.5']) {
-    expect(didKeySchema.safeParse({ didId }).error?.issues[0]?.message).toBe('DID ID: a whole number from 1');
+  // Each of these would read as a number too: only one spelling may name a DID (its audit identity).
+  for (const didId of ['0', 'abc', '', '1.5', '06', '6.0', '+6', ' 6', '6 ', '0x6', '6e0', '1'.repeat(11)]) {
+    expect(didKeySchema.safeParse({ didId }).error?.issues[0]?.message, didId).toBe('DID ID: a whole number from 1, in plain digits');
   }
 });
 

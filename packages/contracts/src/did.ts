@@ -154,9 +154,18 @@ export const DID_ROUTE_FIELDS = {
   AGENT: [],
 } as const satisfies Record<DidRoute, readonly (keyof typeof didFields)[]>;
 
-/** The DID a path addresses (path parameters are text). */
+const DID_ID_TEXT = 'DID ID: a whole number from 1, in plain digits';
+
+/**
+ * The DID a path addresses (path parameters are text). Only plain digits: 05, 5.0, +5, 0x5 or
+ * " 5" would also read as 5, and the change would be audited under a name its history never asks for.
+ */
 export const didKeySchema = z.object({
-  didId: z.coerce.number({ error: 'DID ID: a whole number from 1' }).pipe(didRules.didId),
+  didId: z
+    .string({ error: DID_ID_TEXT })
+    .regex(/^[1-9]\d{0,9}$/, DID_ID_TEXT)
+    .transform(Number)
+    .pipe(didRules.didId),
 });
 export type DidKey = z.infer<typeof didKeySchema>;
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditOutcome } from '@vicidash/contracts/audit';
 
 /** The dashboard's own database: its people, their sessions, failed logins and the audit of every write attempt. */
 export interface DashboardDatabase {
@@ -55,7 +56,7 @@ export interface AuditLogTable {
   action: string;
   target_type: string;
   target_id: string;
-  outcome: 'success' | 'failure';
+  outcome: AuditOutcome;
   /** JSON: the fields sent, secrets masked. */
   fields: ColumnType<string, string, never>;
   /** JSON: the translated answer `{code, field?, message}`. */

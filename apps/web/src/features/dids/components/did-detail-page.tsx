@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
-import { RecordHistory } from '../../../components/history/record-history';
+import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
@@ -36,7 +36,7 @@ export function DidDetailPage() {
       <QueryState query={did} missing={missing}>
         {(data) => <DidDetails did={data} />}
       </QueryState>
-      {did.data && <RecordHistory type="did" id={String(didId)} />}
+      {showsHistory(did) && <RecordHistory type="did" id={String(didId)} />}
     </>
   );
 }
