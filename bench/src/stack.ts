@@ -15,6 +15,7 @@ const VICIDIAL_WORKERS = 2;
 /** The scale seed's API user (the demo seed's). */
 const API_USER = 'dashboard';
 const API_PASS = 'Dash-Demo-2026';
+const dashboardDbFile = (dataDir: string) => join(dataDir, 'dashboard.sqlite');
 /** The first supervisor, created by the BFF's bootstrap as on a production install. */
 export const SUPERVISOR = { username: 'supervisor', password: 'supervisor-bench-2026' };
 
@@ -25,6 +26,8 @@ export interface Stack {
   vicidialApi: { url: string; user: string; pass: string };
   /** The embedded VICIdial's database (MariaDB). */
   vicidialDbUrl: string;
+  /** The dashboard's own database (a SQLite file, as by default). */
+  dashboardDbUrl: string;
   stop(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function startStack(): Promise<Stack> {
         VICIDIAL_API_USER: API_USER,
         VICIDIAL_API_PASS: API_PASS,
         VICIDIAL_DB_URL: database.url,
-        DASHBOARD_DB_URL: join(dataDir, 'dashboard.sqlite'),
+        DASHBOARD_DB_URL: dashboardDbFile(dataDir),
         SESSION_SECRET: randomBytes(32).toString('hex'),
         BOOTSTRAP_SUPERVISOR_USERNAME: SUPERVISOR.username,
         BOOTSTRAP_SUPERVISOR_PASSWORD: SUPERVISOR.password,
@@ -78,7 +81,13 @@ export async function startStack(): Promise<Stack> {
     children.push(bff);
     const dashboardUrl = `http://127.0.0.1:${port}`;
     await untilReady(`${dashboardUrl}/api/ready`, bff);
-    return { dashboardUrl, vicidialApi: { url: apiUrl, user: API_USER, pass: API_PASS }, vicidialDbUrl: database.url, stop };
+    return {
+      dashboardUrl,
+      vicidialApi: { url: apiUrl, user: API_USER, pass: API_PASS },
+      vicidialDbUrl: database.url,
+      dashboardDbUrl: dashboardDbFile(dataDir),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

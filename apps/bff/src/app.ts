@@ -7,6 +7,7 @@ import type { Dialect } from '@vicidash/database';
 import type { VicidialClient } from '@vicidash/vicidial-client';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { RecordLocks } from './store/record-locks.js';
@@ -25,6 +26,17 @@ export const SESSION_COOKIE = 'vicidash.sid';
 /** Where the API lives; every route spec's path starts with it. */
 const API_PREFIX = '/api';
 
+/**
+ * The largest JSON body the API reads. The largest real request is a bulk DID change: BULK_MAX
+ * (1,000) DIDs, each a pattern of at most 50 characters that JSON never escapes, so 50 + 2 quotes
+ * + 1 comma = 53 bytes each, 53,000 bytes, plus the widest routing block (IN_GROUP with every extra,
+ * under 300 bytes) and the other fields: under 54,000 bytes. Every other request is far smaller: a
+ * copy's new patterns take at most 2,000 characters joined (under 3,500 bytes as a JSON list), an
+ * alias's logins 255, a new phone's 25 fields at most 100 characters each (under 4,000 bytes).
+ * 64 KiB leaves room for that, and a refused request can cost the audit no more.
+ */
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
 /** API answers hold VICIdial's configuration and the audit: no browser or proxy keeps a copy. */
 const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
@@ -34,6 +46,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 export interface AppServices {
   logger: Logger;
   accounts: Accounts;
+  /** Slows password guessing (per username and address), counted in the dashboard database. */
+  loginThrottle: LoginThrottle;
   sessionStore: DashboardSessionStore;
   audit: AuditLog;
   /** The dashboard's own database (accounts, sessions, audit). */
@@ -54,8 +68,6 @@ export interface AppServices {
     idleMs: number;
     absoluteMs: number;
     trustProxyHops: number;
-    loginLimit?: number;
-    loginWindowMs?: number;
     /** Changes (POST, PUT, PATCH, DELETE) per person per minute. */
     writeLimit: number;
     /** The built SPA to serve, if any. */
@@ -101,7 +113,7 @@ export function createApp(services: AppServices): Express {
   const api = Router();
   api.use(
     noStore,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: JSON_BODY_LIMIT_BYTES }),
     session({
       name: SESSION_COOKIE,
       secret: settings.sessionSecret,

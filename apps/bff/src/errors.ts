@@ -58,8 +58,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) req.log?.error({ err: error }, 'unhandled error');
   const body: ErrorBody =
-    status === 500
-      ? { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' }
-      : { code: 'VALIDATION', message: 'The request body is not valid JSON.' };
+    status === 500 ? { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' }
+    : status === 413 ? { code: 'VALIDATION', message: `The request is too large: at most ${Math.floor(Number(error.limit) / 1024)} KB.` }
+    : { code: 'VALIDATION', message: 'The request body is not valid JSON.' };
   res.status(status).json(body);
 };

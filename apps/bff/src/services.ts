@@ -6,6 +6,7 @@ import type { AppServices } from './app.js';
 import { noPeers, type Peers } from './cluster/peers.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Accounts } from './auth/accounts.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { DashboardSessionStore } from './auth/session-store.js';
 import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
@@ -44,13 +45,14 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     logger,
     now,
     accounts,
+    loginThrottle: new LoginThrottle(dashboardDatabase.db, now),
     sessionStore,
     audit: new AuditLog(dashboardDatabase.db, now),
     dashboardDb: dashboardDatabase.db,
     vicidialDb: vicidialDatabase.db,
     vicidialDialect: vicidialDatabase.dialect,
     lists: new ListReadModel(vicidialDatabase.db, peers),
-    locks: new RecordLocks(dashboardDatabase.db, dashboardDatabase.dialect, { waitMs: config.RECORD_LOCK_WAIT_MS }),
+    locks: new RecordLocks(dashboardDatabase.db, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
     dashboardDatabase,
     vicidialDatabase,

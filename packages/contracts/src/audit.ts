@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const auditOutcomeSchema = z.enum(['success', 'failure']);
+/** 'partial': VICIdial did part of what was asked (a copy to new patterns of which some existed already). */
+export const auditOutcomeSchema = z.enum(['success', 'partial', 'failure']);
+export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
 
 /** Filters of the audit page (all optional; times are ISO 8601). */
 export const auditQuerySchema = z.object({

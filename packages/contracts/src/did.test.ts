@@ -171,10 +171,11 @@ describe('DID requests', () => {
   });
 });
 
-test('a DID path parameter is text, read as a number', () => {
+test('a DID path parameter is text in plain digits, read as a number', () => {
   expect(didKeySchema.parse({ didId: '6' })).toEqual({ didId: 6 });
-  for (const didId of ['0', 'abc', '', '1.5']) {
-    expect(didKeySchema.safeParse({ didId }).error?.issues[0]?.message).toBe('DID ID: a whole number from 1');
+  // Each of these would read as a number too: only one spelling may name a DID (its audit identity).
+  for (const didId of ['0', 'abc', '', '1.5', '06', '6.0', '+6', ' 6', '6 ', '0x6', '6e0', '1'.repeat(11)]) {
+    expect(didKeySchema.safeParse({ didId }).error?.issues[0]?.message, didId).toBe('DID ID: a whole number from 1, in plain digits');
   }
 });
 
@@ -183,7 +184,7 @@ describe('DID responses', () => {
     didId: 6, pattern: '3125552000', description: null, active: true, recordCall: 'N', filterCleanCidNumber: '',
     userGroup: '---ALL---', route: 'EXTEN', extension: '8300', context: 'default', voicemailBox: '8500', phoneExtension: null,
     serverIp: null, agentUser: null, inGroup: 'SALESLINE', callHandleMethod: 'NOSUCHMETHOD', agentSearchMethod: '',
-    listId: 0, entryListId: 0, campaignId: null, phoneCode: '1', menuId: '', version: '2026-11-22 06:00:20',
+    listId: 0, entryListId: 0, campaignId: null, phoneCode: '1', menuId: '', targetMissing: false, version: '2026-11-22 06:00:20',
   };
 
   test('detail takes what the database holds (an ENUM stored as \'\', list_id 0)', () => {

@@ -154,9 +154,18 @@ export const DID_ROUTE_FIELDS = {
   AGENT: [],
 } as const satisfies Record<DidRoute, readonly (keyof typeof didFields)[]>;
 
-/** The DID a path addresses (path parameters are text). */
+const DID_ID_TEXT = 'DID ID: a whole number from 1, in plain digits';
+
+/**
+ * The DID a path addresses (path parameters are text). Only plain digits: 05, 5.0, +5, 0x5 or
+ * " 5" would also read as 5, and the change would be audited under a name its history never asks for.
+ */
 export const didKeySchema = z.object({
-  didId: z.coerce.number({ error: 'DID ID: a whole number from 1' }).pipe(didRules.didId),
+  didId: z
+    .string({ error: DID_ID_TEXT })
+    .regex(/^[1-9]\d{0,9}$/, DID_ID_TEXT)
+    .transform(Number)
+    .pipe(didRules.didId),
 });
 export type DidKey = z.infer<typeof didKeySchema>;
 
@@ -298,6 +307,11 @@ export const didDetailSchema = z.object({
   campaignId: stored,
   phoneCode: stored,
   menuId: stored,
+  /**
+   * The route's phone, in-group or call menu is not in VICIdial (deleted since it was chosen): calls
+   * go nowhere. Not part of the version: the DID itself did not change.
+   */
+  targetMissing: z.boolean(),
   version: versionSchema,
 });
 export type DidDetail = z.infer<typeof didDetailSchema>;
@@ -331,6 +345,12 @@ export function didTarget(did: TargetFields): string | null {
       return null;
   }
 }
+
+/** The routes whose target VICIdial keeps a table of, so it can be gone: what that target is, in words. */
+const MISSABLE_TARGET_KINDS: Partial<Record<string, string>> = { PHONE: 'phone', IN_GROUP: 'in-group', CALLMENU: 'call menu' };
+
+/** 'phone', 'in-group' or 'call menu' for a DID whose target can be missing (DidDetail.targetMissing); 'target' otherwise. */
+export const missableTargetKind = (route: string | null): string => (route === null ? undefined : MISSABLE_TARGET_KINDS[route]) ?? 'target';
 
 export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as const;
 

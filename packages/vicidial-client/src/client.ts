@@ -4,8 +4,10 @@ import { postForm } from './http.js';
 import { parseAnswer } from './parse.js';
 import {
   ANONYMOUS_FUNCTIONS,
+  BLANK,
   PARAMETER_NAMES,
   READ_ONLY_FUNCTIONS,
+  SECRET_PARAMETERS,
   type AddDidParams,
   type AddPhoneAliasParams,
   type AddPhoneParams,
@@ -94,7 +96,6 @@ export function createVicidialClient(config: VicidialClientConfig): VicidialClie
     keepAliveTimeout: config.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
     pipelining: 1,
   });
-  const secrets = secretForms(config.pass);
   let closing: Promise<void> | undefined;
 
   async function call<F extends FunctionName>(
@@ -131,7 +132,13 @@ export function createVicidialClient(config: VicidialClientConfig): VicidialClie
       maxResponseBytes,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return 'kind' in answer ? answer : parseAnswer(fn, answer, { secrets });
+    return 'kind' in answer ? answer : parseAnswer(fn, answer, { secrets: secretForms(config.pass, ...sentSecrets(params)) });
+  }
+
+  /** The secret parameters a call sends (BLANK clears a field and is no secret). */
+  function sentSecrets<F extends FunctionName>(params: FunctionParams[F]): string[] {
+    const values = params as Readonly<Record<string, FormValue>>;
+    return SECRET_PARAMETERS.map((name) => values[name]).filter((value): value is string => typeof value === 'string' && value !== BLANK);
   }
 
   /** function, then credentials (none for anonymous functions), then the known parameters only. */

@@ -224,6 +224,12 @@ export const PARAMETER_NAMES: { readonly [F in FunctionName]: KeyTable<FunctionP
   version: {},
 };
 
+/**
+ * Parameters that carry a secret (besides the API password): an answer echoing one has it blanked
+ * out before anything is read from it, as the API password has.
+ */
+export const SECRET_PARAMETERS = ['phone_pass', 'registration_password'] as const satisfies readonly (keyof AddPhoneParams)[];
+
 /** Functions that change nothing on the server: the only ones the client may retry. */
 export const READ_ONLY_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>(['version']);
 

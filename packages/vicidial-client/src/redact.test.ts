@@ -84,6 +84,32 @@ describe('the API password never comes out of the client', () => {
   });
 });
 
+describe("a phone's passwords never come out of the client either", () => {
+  const PHONE_PASS = 'Desk+Phone pw&71';
+  const REGISTRATION = 'Sip_Reg=Secret 72';
+  let server: TestServer;
+  beforeAll(async () => {
+    // Echoes the request raw and decoded, and under VICIdial's column name for the registration password.
+    server = await startServer((request, response) =>
+      response.end(`debug ${request.rawBody} ${[...request.form].join(' ')} conf_secret=${request.form.get('registration_password')}`),
+    );
+  });
+  afterAll(() => server.close());
+
+  it('blanks every form of phone_pass and registration_password the answer echoes', async () => {
+    const events: VicidialCallEvent[] = [];
+    const client = createVicidialClient({ url: server.url, user: 'apiuser', pass: PASSWORD, source: 'dash', onCall: (e) => void events.push(e) });
+    const result = await client.updatePhone({ extension: '500', server_ip: '10.0.0.1', phone_pass: PHONE_PASS, registration_password: REGISTRATION });
+    await client.close();
+    expect(result).toMatchObject({ kind: 'transport', code: 'UNRECOGNISED_RESPONSE' });
+    const text = JSON.stringify([result, events]);
+    expect(text).toContain('debug function=update_phone');
+    for (const secret of [PHONE_PASS, REGISTRATION, PASSWORD]) {
+      for (const form of [secret, encodeURIComponent(secret), new URLSearchParams({ x: secret }).toString().slice(2)]) expect(text).not.toContain(form);
+    }
+  });
+});
+
 describe('redaction helpers', () => {
   it('lists the raw, filtered and percent-encoded forms, longest first', () => {
     const forms = secretForms(PASSWORD);

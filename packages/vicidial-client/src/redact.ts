@@ -4,17 +4,20 @@ export const REDACTED = '[REDACTED]';
 const VICIDIAL_PASS_FILTER = /[^A-Za-z0-9_-]/g;
 
 /**
- * Every form in which the API password could come back in a body: as sent, as VICIdial filters it,
- * percent-encoded (either hex case, `%20` or `+` for spaces). Longest first, so a form that contains
- * another is replaced whole.
+ * Every form in which a secret (the API password, a phone's password) could come back in a body:
+ * as sent, as VICIdial filters it, percent-encoded (either hex case, `%20` or `+` for spaces).
+ * Longest first, so a form that contains another is replaced whole.
  */
-export function secretForms(pass: string): string[] {
-  const encoded = encodeURIComponentSafe(pass);
-  const forms = [pass, pass.replace(VICIDIAL_PASS_FILTER, '')];
-  if (encoded !== undefined) {
-    const lowerHex = encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
-    forms.push(encoded, lowerHex, encoded.replaceAll('%20', '+'), lowerHex.replaceAll('%20', '+'));
-  }
+export function secretForms(...secrets: string[]): string[] {
+  const forms = secrets.flatMap((secret) => {
+    const encoded = encodeURIComponentSafe(secret);
+    const own = [secret, secret.replace(VICIDIAL_PASS_FILTER, '')];
+    if (encoded !== undefined) {
+      const lowerHex = encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+      own.push(encoded, lowerHex, encoded.replaceAll('%20', '+'), lowerHex.replaceAll('%20', '+'));
+    }
+    return own;
+  });
   return [...new Set(forms)].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 }
 

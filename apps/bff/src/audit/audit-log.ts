@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntry, AuditListResponse, AuditQuery } from '@vicidash/contracts/audit';
+import type { AuditEntry, AuditListResponse, AuditOutcome, AuditQuery } from '@vicidash/contracts/audit';
 import type { Account } from '../auth/accounts.js';
 import type { DashboardDatabase } from '../store/schema.js';
 import { toMaskedJson } from './mask.js';
@@ -10,7 +10,7 @@ export interface AuditRecord {
   actor: Account;
   action: string;
   target: { type: string; id: string };
-  outcome: 'success' | 'failure';
+  outcome: AuditOutcome;
   fields: unknown;
   result: unknown;
   before?: unknown;

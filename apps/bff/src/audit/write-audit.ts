@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Request } from 'express';
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
 import type { AuditLog, AuditRecord } from './audit-log.js';
+import { toMaskedJson } from './mask.js';
 
 export interface AuditTarget {
   type: 'phone' | 'alias' | 'did' | 'server';
@@ -32,6 +34,8 @@ export interface WriteAttempt {
   applied?: boolean;
   /** Extra facts for the audit's result on success (e.g. how many DIDs a copy added). */
   result?: Record<string, unknown>;
+  /** Set when VICIdial did only part of what was asked (`result` says what): the outcome is 'partial'. */
+  partial?: boolean;
   /** Reads the record again: used after a failure that may have changed it all the same. */
   reread?: () => Promise<unknown>;
 }
@@ -57,9 +61,32 @@ const answerOf = (error: AppError) => {
 export const asAppError = (error: unknown) =>
   error instanceof AppError ? error : new AppError('INTERNAL', 'Something went wrong on the server; it has been logged.');
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The fields of an update that differ from the record before: a form sends fields it did not
+ * change (a DID's routing block goes whole, route and target), and "Route: IN_GROUP → IN_GROUP"
+ * is no change. A group keeps only its changed members (the record holds them at its top level).
+ */
+export function changedFields(fields: unknown, before: unknown): unknown {
+  if (!isPlainObject(fields) || !isPlainObject(before)) return fields;
+  const differs = ([name, value]: [string, unknown]) => value !== undefined && !(name in before && isDeepStrictEqual(value, before[name]));
+  const changed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (isPlainObject(value)) {
+      const group = Object.entries(value).filter(differs);
+      if (group.length > 0) changed[name] = Object.fromEntries(group);
+    } else if (differs([name, value])) {
+      changed[name] = value;
+    }
+  }
+  return changed;
+}
+
 /**
  * The audit row of a finished attempt: a success, or the error it ended with. A change VICIdial
- * made counts as made even when what came after it (reading it back) failed.
+ * made counts as made even when what came after it (reading it back) failed. An update records
+ * only the fields that differ from the record before.
  */
 export function auditRecord(who: Attempter, action: string, attempt: WriteAttempt, error?: AppError, at?: number): AuditRecord {
   return {
@@ -67,8 +94,8 @@ export function auditRecord(who: Attempter, action: string, attempt: WriteAttemp
     actor: who.actor,
     action,
     target: attempt.target,
-    outcome: error === undefined || attempt.applied ? 'success' : 'failure',
-    fields: attempt.fields,
+    outcome: error === undefined || attempt.applied ? (attempt.partial ? 'partial' : 'success') : 'failure',
+    fields: action.startsWith('update:') ? changedFields(attempt.fields, attempt.before) : attempt.fields,
     result: error === undefined ? { code: 'OK', ...attempt.result } : answerOf(error),
     before: attempt.before,
     after: attempt.after,
@@ -105,7 +132,19 @@ export async function audited<T>(who: Attempter, action: string, attempt: WriteA
   }
 }
 
+/**
+ * Of a refused body the audit keeps this many characters of its JSON: such a body may be anything
+ * up to the body limit, and 20 of them must not cost the database megabytes.
+ */
+const REFUSED_BODY_KEPT = 4096;
+
+/** A refused body as the audit keeps it: whole when short, else the start of its (masked) JSON, marked truncated. */
+function refusedBody(body: unknown): unknown {
+  const json = toMaskedJson(body);
+  return json.length <= REFUSED_BODY_KEPT ? body : { truncated: true, characters: json.length, kept: json.slice(0, REFUSED_BODY_KEPT) };
+}
+
 /** The audit row of a request refused before its handler ran (invalid input, missing If-Match). */
 export async function auditRefusal(who: Attempter, action: string, target: AuditTarget, error: AppError): Promise<void> {
-  await appendAudit(who, [auditRecord(who, action, { target, fields: who.req.body ?? {} }, error)]);
+  await appendAudit(who, [auditRecord(who, action, { target, fields: refusedBody(who.req.body ?? {}) }, error)]);
 }

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { dashboardDbTargets } from '../test/dashboard-db.js';
-import { ACCOUNT_REUSE_MS, Accounts, LOCK_MS, MAX_FAILED_LOGINS } from './accounts.js';
+import { describe, expect, test } from 'vitest';
+import { dashboardDbPerTest } from '../test/dashboard-db.js';
+import { ACCOUNT_REUSE_MS, Accounts } from './accounts.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-describe.each(Object.entries(dashboardDbTargets))('accounts on %s', (_name, open) => {
+describe.each(dashboardDbPerTest)('accounts on %s', (_name, open) => {
   const setup = async () => {
-    const { database, drop } = await open();
-    cleanups.push(async () => {
-      await database.close();
-      await drop();
-    });
+    const database = await open();
     let now = Date.parse('2026-11-22T08:00:00Z');
     const accounts = new Accounts(database.db, () => now);
     return { accounts, database, advance: (ms: number) => (now += ms) };
@@ -49,22 +40,17 @@ describe.each(Object.entries(dashboardDbTargets))('accounts on %s', (_name, open
   test('unknown user, wrong password and disabled account look the same', async () => {
     const { accounts } = await setup();
     await accounts.create({ username: 'bob', displayName: 'Bob', role: 'viewer', password: 'bob password' });
-    expect(await accounts.checkLogin('nobody', 'bob password')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await accounts.checkLogin('bob', 'wrong password')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await accounts.checkLogin('nobody', 'bob password')).toEqual({ ok: false });
+    expect(await accounts.checkLogin('bob', 'wrong password')).toEqual({ ok: false });
     await accounts.setActive('bob', false);
-    expect(await accounts.checkLogin('bob', 'bob password')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await accounts.checkLogin('bob', 'bob password')).toEqual({ ok: false });
   });
 
-  test(`locks after ${MAX_FAILED_LOGINS} failures in a row, for ${LOCK_MS / 60000} minutes`, async () => {
-    const { accounts, advance } = await setup();
+  test('wrong passwords lock nothing: the right one still works after many', async () => {
+    const { accounts } = await setup();
     await accounts.create({ username: 'cyd', displayName: 'Cyd', role: 'viewer', password: 'cy password!' });
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'invalid' });
-    expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'locked' });
-    expect(await accounts.checkLogin('cyd', 'cy password!')).toMatchObject({ reason: 'locked' });
-    advance(LOCK_MS + 1);
+    for (let i = 0; i < 10; i++) expect(await accounts.checkLogin('cyd', 'nope')).toEqual({ ok: false });
     expect(await accounts.checkLogin('cyd', 'cy password!')).toMatchObject({ ok: true });
-    // a success resets the count
-    expect(await accounts.checkLogin('cyd', 'nope')).toMatchObject({ reason: 'invalid' });
   });
 
   test('re-roles, resets passwords, refuses duplicates and bad input by field', async () => {

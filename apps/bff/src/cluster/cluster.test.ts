@@ -1,6 +1,6 @@
 // A cluster of two workers (src/main.ts from source in a real child process): each connection is
 // served by one worker; a logout through one worker holds at once on the others and a change shows
-// there within the check interval, login attempts count across workers, and a worker that dies is
+// there within the check interval, failed logins count across workers, and a worker that dies is
 // replaced.
 import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
@@ -84,7 +84,7 @@ test('login attempts are counted by all workers together', { timeout: 60_000 }, 
   const { first, second } = await twoWorkers(cleanups, dashboard);
   const attempt = (agent: Agent, n: number) =>
     call(`${dashboard.url}/api/auth/login`, agent, { method: 'POST', body: { username: `nobody${n}`, password: 'wrong-password-1' } });
-  // 20 attempts per address in the window, 10 through each worker.
+  // 20 failed logins per address in the window, 10 through each worker.
   for (let n = 0; n < 20; n++) expect((await attempt(n % 2 ? second : first, n)).status).toBe(401);
   expect((await attempt(first, 20)).status).toBe(429);
   expect((await attempt(second, 21)).status).toBe(429);

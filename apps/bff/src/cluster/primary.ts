@@ -1,5 +1,4 @@
 import cluster, { type Worker } from 'node:cluster';
-import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import type { Logger } from 'pino';
 import { isPeerMessage, type PeerMessage } from './peers.js';
 
@@ -39,14 +38,12 @@ export interface Cluster {
 /**
  * The primary of a cluster of `count` workers sharing one port, each a whole BFF (its app, its
  * database pools, its copy of the lists). The primary serves no request: it passes the workers'
- * news between them (peers.ts), keeps the login limit's counts (so that more workers do not mean
- * more guesses), and starts a new worker when one dies. A worker that stops before it ever
- * listened (bad configuration, a database it cannot open) stops the whole start: another would
- * fail the same way.
+ * news between them (peers.ts) and starts a new worker when one dies. A worker that stops before
+ * it ever listened (bad configuration, a database it cannot open) stops the whole start: another
+ * would fail the same way.
  */
 export function startCluster(count: number, logger: Logger): Cluster {
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...workerV8Flags()] });
-  new ClusterMemoryStorePrimary().init();
   let stopping = false;
   const listened = new WeakSet<Worker>();
   const workers = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);

@@ -18,7 +18,7 @@ export function mountRoutes(specs: readonly RouteSpec[], mountPath: string): Rou
     if (!spec.path.startsWith(`${mountPath}/`)) throw new Error(`route ${spec.path} is not under ${mountPath}`);
     const guard =
       spec.permission === null ? null : spec.permission === 'authenticated' ? requireLogin : requirePermission(spec.permission);
-    router[spec.method](spec.path.slice(mountPath.length), ...(guard ? [guard] : []), ...(spec.before ?? []), async (req, res) => {
+    router[spec.method](spec.path.slice(mountPath.length), ...(guard ? [guard] : []), async (req, res) => {
       const version = versionOf(req);
       let input;
       try {

@@ -62,7 +62,8 @@ function routeConfig(spec: RouteSpec): RouteConfig {
       ...(spec.versioned
         ? { 409: errorResponse('Changed since it was loaded: details holds the current record.'), 428: errorResponse('If-Match missing.') }
         : {}),
-      ...(CHANGES.has(spec.method) && (spec.permission || spec.before?.length) ? { 429: errorResponse('Too many requests: wait, then try again.') } : {}),
+      ...(CHANGES.has(spec.method) && spec.permission ? { 429: errorResponse('Too many requests: wait, then try again.') } : {}),
+      ...Object.fromEntries(Object.entries(spec.errors ?? {}).map(([status, description]) => [status, errorResponse(description)])),
     },
   };
 }

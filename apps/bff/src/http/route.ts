@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Permission } from '@vicidash/contracts/permissions';
 import type { z } from 'zod';
 import type { Account } from '../auth/accounts.js';
@@ -41,8 +41,8 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   status?: number;
   /** Requires If-Match with the record's version (lost-update protection). */
   versioned?: boolean;
-  /** Extra middleware before the handler (e.g. a rate limiter). */
-  before?: RequestHandler[];
+  /** Error answers of its own, by status, for the API description. */
+  errors?: Record<number, string>;
   /** Called when the request is refused before the handler runs (missing If-Match, invalid input): write routes audit it. */
   onRefused?(req: Request, error: AppError): Promise<void>;
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<R extends Schema ? z.input<R> : void>;

@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@vicidash/contracts/auth';
 import { rolePermissions } from '@vicidash/contracts/permissions';
 import type { Account, Accounts } from '../auth/accounts.js';
+import { loginSource, type LoginThrottle } from '../auth/login-throttle.js';
 import { AppError } from '../errors.js';
-import { rateLimitStore } from '../http/rate-limit-store.js';
 import { route } from '../http/route.js';
 
 export interface AuthRouteOptions {
   accounts: Accounts;
+  loginThrottle: LoginThrottle;
   absoluteMs: number;
   now: () => number;
-  /** Login attempts per IP address per window, before 429. */
-  loginLimit: number;
-  loginWindowMs: number;
 }
 
 const sessionBody = (user: Account, req: Request, absoluteMs: number): SessionResponse => ({
@@ -26,18 +23,14 @@ const sessionBody = (user: Account, req: Request, absoluteMs: number): SessionRe
 const promisify = (fn: (done: (error?: unknown) => void) => void) =>
   new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
 
-export function authRoutes({ accounts, absoluteMs, now, loginLimit, loginWindowMs }: AuthRouteOptions) {
-  const loginLimiter = rateLimit({
-    windowMs: loginWindowMs,
-    limit: loginLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    store: rateLimitStore('login'),
-    handler: () => {
-      throw new AppError('RATE_LIMITED', 'Too many login attempts from here. Wait a few minutes and try again.');
-    },
-  });
+/** "30 seconds", "1 minute", "15 minutes": a wait as a person reads it. */
+const inWords = (seconds: number) => {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
 
+export function authRoutes({ accounts, loginThrottle, absoluteMs, now }: AuthRouteOptions) {
   return [
     route({
       method: 'post',
@@ -45,17 +38,27 @@ export function authRoutes({ accounts, absoluteMs, now, loginLimit, loginWindowM
       tag: 'auth',
       summary: 'Log in: starts a session (cookie) and returns the CSRF token',
       permission: null,
-      before: [loginLimiter],
       body: loginRequestSchema,
       response: sessionResponseSchema,
-      async handler({ req, body: { username, password } }) {
+      errors: {
+        401: 'Wrong username or password: one answer whether or not the account exists.',
+        429: 'Too many failed logins from this address (for this username, or in all): Retry-After says how long to wait.',
+      },
+      async handler({ req, res, body: { username, password } }) {
+        // Whether the account exists changes nothing below but the outcome of a right password.
+        const attempt = { username, source: loginSource(req) };
+        const waitSeconds = Math.ceil((await loginThrottle.start(attempt)) / 1000);
+        if (waitSeconds > 0) {
+          req.log.warn({ username, source: attempt.source, waitSeconds }, 'login refused: too many failures');
+          res.setHeader('Retry-After', String(waitSeconds));
+          throw new AppError('RATE_LIMITED', `Too many failed logins from here. Try again in ${inWords(waitSeconds)}.`);
+        }
         const check = await accounts.checkLogin(username, password);
         if (!check.ok) {
-          req.log.warn({ username, reason: check.reason }, 'login refused');
-          throw check.reason === 'locked'
-            ? new AppError('LOGIN_FAILED', 'Too many wrong passwords for this account. Try again in 15 minutes.')
-            : new AppError('LOGIN_FAILED', 'Wrong username or password.');
+          req.log.warn({ username, source: attempt.source }, 'login refused');
+          throw new AppError('LOGIN_FAILED', 'Wrong username or password.');
         }
+        await loginThrottle.succeeded(attempt);
         // A new session id at login: a session fixed before login is worth nothing after it.
         await promisify((done) => req.session.regenerate(done));
         req.session.userId = check.account.id;

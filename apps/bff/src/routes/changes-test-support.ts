@@ -4,6 +4,7 @@
  */
 import { auditQuerySchema } from '@vicidash/contracts/audit';
 import type { Role } from '@vicidash/contracts/permissions';
+import { startServer, type TestServer } from '@vicidash/vicidial-client/test-server';
 import { afterEach } from 'vitest';
 import { createTestApp, type TestAppOptions } from '../test/app.js';
 import { vicidialRecords } from '../vicidial/records.js';
@@ -11,9 +12,34 @@ import { vicidialRecords } from '../vicidial/records.js';
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
 const opened: (() => Promise<void>)[] = [];
+const servers: TestServer[] = [];
 afterEach(async () => {
   for (const close of opened.splice(0)) await close();
+  for (const server of servers.splice(0)) await server.close();
 });
+
+/**
+ * A stand-in between the BFF and the embedded VICIdial that passes every call on (after `rewrite`
+ * of its form), except that where `loseAnswer` says so the change is made but its answer is lost
+ * (HTTP 500 after VICIdial made it). Point the BFF at `url`, then the relay at the VICIdial with `to`.
+ */
+export async function vicidialRelay(options: { rewrite?: (form: URLSearchParams) => void; loseAnswer?: (form: URLSearchParams) => boolean }) {
+  let upstream = '';
+  const server = await startServer((request, response) => {
+    const form = new URLSearchParams(request.form);
+    const lost = options.loseAnswer?.(form) ?? false;
+    options.rewrite?.(form);
+    void fetch(upstream, { method: 'POST', headers: { 'content-type': request.contentType }, body: form.toString() })
+      .then(async (answer) => {
+        const body = await answer.text();
+        response.writeHead(lost ? 500 : answer.status, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(lost ? '' : body);
+      })
+      .catch(() => response.destroy());
+  });
+  servers.push(server);
+  return { url: server.url, requests: server.requests, to: (url: string) => (upstream = url) };
+}
 
 /** A test app closed after the test, with a logged-in person of `role` (supervisor by default). */
 export async function writeTestApp(options: TestAppOptions & { role?: Role } = {}) {
@@ -21,11 +47,12 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
   opened.push(t.close);
   const records = vicidialRecords(t.services);
 
-  const sessions = new Map<Role, Awaited<ReturnType<typeof t.loginAs>>>();
-  const session = async (role: Role) => {
+  // One login per role, however many requests start at once.
+  const sessions = new Map<Role, ReturnType<typeof t.loginAs>>();
+  const session = (role: Role) => {
     const existing = sessions.get(role);
     if (existing) return existing;
-    const created = await t.loginAs(role);
+    const created = t.loginAs(role);
     sessions.set(role, created);
     return created;
   };
@@ -47,6 +74,13 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
   return { ...t, records, send, adminLog, auditRows };
 }
 export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
+
+/** A DID of the demo data, by its pattern. */
+export async function demoDid(t: WriteTestApp, pattern: string) {
+  const did = await t.records.didByPattern(pattern);
+  if (!did) throw new Error(`no demo DID ${pattern}`);
+  return did;
+}
 
 /** A demo phone on the Chicago server, listed in the alias sales_pod1. */
 export const DEMO_PHONE = { serverIp: '10.20.0.11', extension: '1001' } as const;

@@ -1,39 +1,21 @@
 import { freePort } from '@vicidash/testkit';
-import { startServer, type TestServer } from '@vicidash/vicidial-client/test-server';
 import { API_PATH } from '@vicidash/vicidial-sim';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { auditTargets } from '../audit/write-audit.js';
 import { recordLockKey } from '../store/record-locks.js';
-import { writeTestApp } from './changes-test-support.js';
-
-const servers: TestServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
+import { vicidialRelay, writeTestApp } from './changes-test-support.js';
 
 /**
- * A stand-in between the BFF and the embedded VICIdial that passes every call on, except that the
- * DID `gone` is asked for under a pattern no DID has (as if deleted in VICIdial meanwhile: VICIdial
- * answers DID DOES NOT EXIST), and the change of the DID `lost` is made but its answer is lost
- * (HTTP 500 after VICIdial made the change).
+ * The DID `gone` is asked for under a pattern no DID has (as if deleted in VICIdial meanwhile:
+ * VICIdial answers DID DOES NOT EXIST); the change of the DID `lost` is made but its answer is lost.
  */
-async function relay(troubles: { gone: string; lost: string }) {
-  let upstream = '';
-  const server = await startServer((request, response) => {
-    const form = new URLSearchParams(request.form);
-    const pattern = form.get('did_pattern');
-    if (pattern === troubles.gone) form.set('did_pattern', '9999999999');
-    void fetch(upstream, { method: 'POST', headers: { 'content-type': request.contentType }, body: form.toString() })
-      .then(async (answer) => {
-        const body = await answer.text();
-        response.writeHead(pattern === troubles.lost ? 500 : answer.status, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(pattern === troubles.lost ? '' : body);
-      })
-      .catch(() => response.destroy());
+const relay = (troubles: { gone: string; lost: string }) =>
+  vicidialRelay({
+    rewrite: (form) => {
+      if (form.get('did_pattern') === troubles.gone) form.set('did_pattern', '9999999999');
+    },
+    loseAnswer: (form) => form.get('did_pattern') === troubles.lost,
   });
-  servers.push(server);
-  return { url: server.url, requests: server.requests, to: (url: string) => (upstream = url) };
-}
 
 describe('bulk change, batched around its per-DID calls', () => {
   test('each DID gets its own result and audit row, whatever the others do; each found DID is sent once', async () => {
@@ -59,7 +41,10 @@ describe('bulk change, batched around its per-DID calls', () => {
     const audit = await t.auditRows();
     expect(audit.map((row) => row.target.id)).toEqual([String(ok.didId), 'NOSUCHDID', String(gone.didId), String(lost.didId)]);
     expect(audit.every((row) => row.action === 'update:dids' && row.actor.username === 'helpdesk')).toBe(true);
-    expect(audit.every((row) => JSON.stringify(row.fields) === JSON.stringify({ routing }))).toBe(true);
+    // Each DID found records what changed for it (all were routed to an in-group already); the one not found, what was sent.
+    expect([ok.route, gone.route, lost.route]).toEqual(['IN_GROUP', 'IN_GROUP', 'IN_GROUP']);
+    const changed = { routing: { inGroup: 'RETENTION' } };
+    expect(audit.map((row) => row.fields)).toEqual([changed, { routing }, changed, changed]);
     const [okRow, noneRow, goneRow, lostRow] = audit;
     // Made: before and after are this DID's own.
     expect(okRow).toMatchObject({ outcome: 'success', result: { code: 'OK' }, before: { didId: ok.didId, inGroup: ok.inGroup }, after: { didId: ok.didId, inGroup: 'RETENTION' } });

@@ -128,6 +128,8 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
       let held: HeldLocks | undefined;
       try {
         await readBefore(items);
+        // One target for every DID: checked once, and if missing refused for each.
+        await records.requireRouteTarget(fields.routing);
         held = await lockAll(items);
         const locks = held;
         await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change, locks));

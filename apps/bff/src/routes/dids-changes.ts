@@ -6,24 +6,45 @@ import {
   didCopyFields,
   didFields,
   didKeySchema,
+  didTarget,
+  missableTargetKind,
   updateDidRequestSchema,
+  type CopyDidResponse,
   updateDidResponseSchema,
 } from '@vicidash/contracts/did';
 import type { AddDidParams, CopyDidParams } from '@vicidash/vicidial-client';
 import type { AppServices } from '../app.js';
-import { auditTargets } from '../audit/write-audit.js';
+import { type WriteAttempt, auditTargets } from '../audit/write-audit.js';
 import { type RawInput, textOf, writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
 import { recordLockKey } from '../store/record-locks.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { didAfterChange } from '../vicidial/reader/dids.js';
-import { readBack, requireVersion, vicidialRecords } from '../vicidial/records.js';
+import { readBack, requireVersion, type VicidialRecords, vicidialRecords } from '../vicidial/records.js';
 import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
 import { didBulkChangeRoute } from './dids-bulk-changes.js';
 
 const PATH = '/api/dids/:didId';
 const pathTarget = ({ params }: RawInput) => auditTargets.did(textOf(params.didId));
+
+/** A copy's audit result: how many new DIDs it added; partly done where some of the patterns existed already. */
+function copyOutcome({ added, alreadyExisting }: CopyDidResponse): Pick<WriteAttempt, 'result' | 'partial'> {
+  const counts = { added: added.length, alreadyExisting: alreadyExisting.length };
+  if (alreadyExisting.length === 0) return { result: counts };
+  const message = `Added ${added.length} of ${added.length + alreadyExisting.length} new DIDs; not added, as they exist already: ${alreadyExisting.join(', ')}`;
+  return { result: { ...counts, message }, partial: true };
+}
+
+/** Which of a copy's new patterns exist now (read again when its answer was lost), in request order. */
+async function patternsNow(records: VicidialRecords, patterns: readonly string[]) {
+  const byPattern = new Map((await records.dids({ ids: [], patterns })).map((did) => [did.pattern.toLowerCase(), did]));
+  const now = patterns.map((pattern) => byPattern.get(pattern.toLowerCase()));
+  return {
+    existingNow: now.flatMap((did) => (did ? [{ pattern: did.pattern, didId: did.didId }] : [])),
+    missing: patterns.filter((_, i) => now[i] === undefined),
+  };
+}
 
 /** Adding, changing, deleting and copying DIDs, and changing many at once. */
 export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
@@ -45,6 +66,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       target: ({ body }) => auditTargets.did(textOf(body.pattern)),
       async handler({ body, attempt }) {
         attempt.reread = () => records.didByPattern(body.pattern);
+        await records.requireRouteTarget(body.routing);
         await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
         attempt.applied = true;
         const after = await readBack(() => records.didByPattern(body.pattern));
@@ -70,6 +92,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
           attempt.reread = () => records.did(didId);
           const current = requireVersion(await records.did(didId), version, 'DID');
           attempt.before = current;
+          await records.requireRouteTarget(body.routing);
           await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
           attempt.applied = true;
           const after = didAfterChange(current, body);
@@ -110,12 +133,21 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       status: 201,
       target: pathTarget,
       async handler({ params: { didId }, body, attempt }) {
+        attempt.reread = () => patternsNow(records, body.newPatterns);
         const source = await records.did(didId);
         if (!source) throw new AppError('NOT_FOUND', 'There is no such DID to copy.');
         attempt.before = source;
         // The path names the DID; the body repeats its pattern, so a copy never starts from a DID the person did not mean.
         if (source.pattern.toLowerCase() !== body.sourcePattern.toLowerCase()) {
           throw new AppError('VALIDATION', `Source pattern: DID ${didId} has the pattern ${source.pattern}`, { field: 'sourcePattern' });
+        }
+        // The copies get the source's route: they would ring nothing too.
+        if (source.targetMissing) {
+          throw new AppError(
+            'VALIDATION',
+            `Source pattern: DID ${source.pattern} routes calls to ${missableTargetKind(source.route)} ${didTarget(source)}, which VICIdial no longer has: route it elsewhere before copying it`,
+            { field: 'sourcePattern' },
+          );
         }
         const copied = await writer.copyDid(vicidialParams<CopyDidParams>(didCopyFields, { ...body, sourcePattern: source.pattern }));
         attempt.applied = true;
@@ -124,7 +156,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
           alreadyExisting: copied.dids.flatMap((did) => (did.status === 'already_exists' ? [did.did_pattern] : [])),
         };
         attempt.after = answer;
-        attempt.result = { added: answer.added.length, alreadyExisting: answer.alreadyExisting.length };
+        Object.assign(attempt, copyOutcome(answer));
         return answer;
       },
     }),

@@ -197,4 +197,26 @@ describe.each(DIALECTS)('DID reads on %s', (dialect) => {
     expect(await get('/api/in-groups/NO_SUCH_GROUP/dids')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'No in-group NO_SUCH_GROUP.' } });
     expect(await get('/api/call-menus/NO_SUCH_MENU/dids')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'No call menu NO_SUCH_MENU.' } });
   });
+
+  // Last: it deletes targets from VICIdial's tables.
+  test('the detail says when the phone, in-group or call menu it routes to is gone; its version does not move', async () => {
+    const all = await stored();
+    const first = (route: string) => {
+      const did = all.find((d) => d.did_route === route);
+      if (!did) throw new Error(`the demo has ${route} DIDs`);
+      return did;
+    };
+    const [phone, inGroup, menu, exten] = [first('PHONE'), first('IN_GROUP'), first('CALLMENU'), first('EXTEN')];
+    const detail = async (did: StoredDid) => (await get(`/api/dids/${did.did_id}`)).body as DidDetail;
+    const before = await Promise.all([phone, inGroup, menu, exten].map(detail));
+    expect(before.map((d) => d.targetMissing)).toEqual([false, false, false, false]);
+
+    const db = vicidialDb();
+    await db.deleteFrom('phones').where('extension', '=', phone.phone ?? '').where('server_ip', '=', phone.server_ip ?? '').execute();
+    await db.deleteFrom('vicidial_inbound_groups').where('group_id', '=', inGroup.group_id ?? '').execute();
+    await db.deleteFrom('vicidial_call_menu').where('menu_id', '=', menu.menu_id ?? '').execute();
+    const after = await Promise.all([phone, inGroup, menu, exten].map(detail));
+    expect(after.map((d) => d.targetMissing)).toEqual([true, true, true, false]);
+    expect(after.map((d) => d.version)).toEqual(before.map((d) => d.version));
+  });
 });

@@ -7,16 +7,10 @@ import { writeRoutes } from './writes.js';
 
 /** Every API route of the BFF: served by mountRoutes, documented by openApiDocument. */
 export function apiRoutes(services: AppServices): RouteSpec[] {
-  const { accounts, settings, now } = services;
+  const { accounts, loginThrottle, settings, now } = services;
   return [
     ...healthRoutes(services),
-    ...authRoutes({
-      accounts,
-      absoluteMs: settings.absoluteMs,
-      now,
-      loginLimit: settings.loginLimit ?? 20,
-      loginWindowMs: settings.loginWindowMs ?? 5 * 60 * 1000,
-    }),
+    ...authRoutes({ accounts, loginThrottle, absoluteMs: settings.absoluteMs, now }),
     ...readRoutes(services),
     ...writeRoutes(services),
   ];

@@ -140,3 +140,34 @@ describe('the API password never comes out', () => {
     }
   });
 });
+
+/** Every value sent under a name that holds a secret (the API password, a phone's passwords). */
+const secretValues = (server: TestServer) =>
+  server.requests.flatMap(({ form }) => [...form].filter(([name]) => /pass|secret/i.test(name)).map(([, value]) => value));
+
+describe('a VICIdial page that echoes the request (LOG_LEVEL=debug)', () => {
+  // An edge we do not own: a proxy's error page or a debug build answering with what it was sent,
+  // raw and decoded, under VICIdial's own column names too.
+  const echo: Behaviour = (request, response) => {
+    const fields = [...request.form].map(([name, value]) => `${name}: ${value}`);
+    const registration = request.form.get('registration_password');
+    if (registration) fields.push(`conf_secret: ${registration}`);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`Unexpected request ${request.rawBody}\n${fields.join('\n')}\n`);
+  };
+
+  test('no secret value sent reaches the log', async () => {
+    const server = await misbehaving(echo);
+    const t = await writeTestApp({ env: { VICIDIAL_API_URL: server.url } });
+    await exercise(t);
+    const secrets = secretValues(server);
+    // The proof the scan means something: passwords went out, the echoes were logged.
+    expect(secrets).toEqual(expect.arrayContaining([DEMO_API_PASS, NEW_PHONE.password, NEW_PHONE.registrationPassword, 'New-Phone-Pass-9']));
+    const logs = t.logs.lines.join('');
+    expect(logs).toContain('Unexpected request');
+    for (const secret of new Set(secrets)) {
+      expect(logs).not.toContain(secret);
+      expect(logs).not.toContain(encodeURIComponent(secret));
+    }
+  });
+});

@@ -64,6 +64,23 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createIndex('record_locks_owner').on('record_locks').column('owner').execute();
     },
   },
+  // Failed logins slow that username from that address instead of locking the account
+  // (docs/decisions/0014-login-throttling.md). users.failed_logins and users.locked_until are no
+  // longer used; they stay while instances of the previous version may share the database.
+  '0003_login_failures': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('username_key', 'char(64)', (c) => c.notNull())
+        .addColumn('source', 'varchar(64)', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      for (const columns of [['username_key', 'source', 'at'], ['source', 'at'], ['at']]) {
+        await db.schema.createIndex(`login_failures_${columns.join('_')}`).on('login_failures').columns(columns).execute();
+      }
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.each(Object.keys(dashboardDbTargets) as (keyof typeof dashboardDbTargets)[])('record locks on %s', (dialect) => {
   let database: Database<DashboardDatabase>;
   let drop: () => Promise<void>;
-  const locks = (waitMs = 2_000, leaseMs?: number) => new RecordLocks(database.db, database.dialect, { waitMs, ...(leaseMs ? { leaseMs } : {}) });
+  const locks = (waitMs = 2_000, leaseMs?: number) => new RecordLocks(database.db, { waitMs, ...(leaseMs ? { leaseMs } : {}) });
 
   beforeAll(async () => {
     ({ database, drop } = await dashboardDbTargets[dialect]());

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
-import type { Dialect } from '@vicidash/database';
+import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
 import type { DashboardDatabase } from './schema.js';
 
@@ -63,7 +62,6 @@ export class RecordLocks {
 
   constructor(
     private readonly db: Kysely<DashboardDatabase>,
-    private readonly dialect: Dialect,
     private readonly settings: LockSettings,
   ) {
     this.leaseMs = settings.leaseMs ?? DEFAULT_LEASE_MS;
@@ -105,34 +103,26 @@ export class RecordLocks {
     return this.holding(owner, held);
   }
 
-  /** Inserts a row for each key, taking over rows whose lease has ended; answers the keys now ours. */
+  /**
+   * Inserts a row for each key (ignored where one exists), then takes over rows whose lease has
+   * ended; answers the keys now ours. A free record, the usual case, costs one statement.
+   */
   private async take(owner: string, keys: readonly string[]): Promise<string[]> {
-    if (keys.length === 0) return [];
-    const now = Date.now();
-    const expires = now + this.leaseMs;
     const taken: string[] = [];
     for (const part of chunks(keys, KEYS_PER_STATEMENT)) {
-      const rows = part.map((record_key) => ({ record_key, owner, expires_at: expires }));
-      if (this.dialect === 'sqlite') {
-        await this.db
-          .insertInto('record_locks')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.column('record_key').doUpdateSet({ owner, expires_at: expires }).where('record_locks.expires_at', '<', now),
-          )
-          .execute();
-      } else {
-        // Assignments apply left to right: the owner changes only where the lease had ended, and the
-        // lease is renewed only where the owner is now this one.
-        await this.db
-          .insertInto('record_locks')
-          .values(rows)
-          .onDuplicateKeyUpdate({
-            owner: sql`if(expires_at < ${now}, values(owner), owner)`,
-            expires_at: sql`if(owner = values(owner), values(expires_at), expires_at)`,
-          })
-          .execute();
+      const now = Date.now();
+      const rows = part.map((record_key) => ({ record_key, owner, expires_at: now + this.leaseMs }));
+      const [inserted] = await this.db.insertInto('record_locks').ignore().values(rows).execute();
+      if (Number(inserted?.numInsertedOrUpdatedRows ?? 0) === part.length) {
+        taken.push(...part);
+        continue;
       }
+      await this.db
+        .updateTable('record_locks')
+        .set({ owner, expires_at: now + this.leaseMs })
+        .where('record_key', 'in', part)
+        .where('expires_at', '<', now)
+        .execute();
       const mine = await this.db.selectFrom('record_locks').select('record_key').where('owner', '=', owner).where('record_key', 'in', part).execute();
       taken.push(...mine.map((row) => row.record_key));
     }

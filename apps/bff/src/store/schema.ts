@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditOutcome } from '@vicidash/contracts/audit';
 
-/** The dashboard's own database: its people, their sessions and the audit of every write attempt. */
+/** The dashboard's own database: its people, their sessions, failed logins and the audit of every write attempt. */
 export interface DashboardDatabase {
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   record_locks: RecordLocksTable;
 }
@@ -18,9 +20,7 @@ export interface UsersTable {
   password_hash: string;
   /** 1 active, 0 disabled (disabled people cannot log in; their sessions end). */
   active: number;
-  failed_logins: Generated<number>;
-  /** Epoch ms until which logins are refused after repeated failures; 0 when not throttled. */
-  locked_until: Generated<number>;
+  // failed_logins and locked_until (migration 0001) are no longer used: see migration 0002.
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +31,17 @@ export interface SessionsTable {
   data: string;
   /** Epoch ms. */
   expires_at: number;
+}
+
+/** One row per failed login, and per login being checked (LoginThrottle). */
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the username as typed, lower-cased. */
+  username_key: string;
+  /** The client's address (an IPv6 one as its /56). */
+  source: string;
+  /** Epoch ms. */
+  at: number;
 }
 
 export interface AuditLogTable {
@@ -45,7 +56,7 @@ export interface AuditLogTable {
   action: string;
   target_type: string;
   target_id: string;
-  outcome: 'success' | 'failure';
+  outcome: AuditOutcome;
   /** JSON: the fields sent, secrets masked. */
   fields: ColumnType<string, string, never>;
   /** JSON: the translated answer `{code, field?, message}`. */

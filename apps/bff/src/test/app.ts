@@ -31,6 +31,8 @@ export const testPasswords: Record<Role, string> = {
 export interface TestAppOptions {
   /** Where the embedded VICIdial keeps its tables (default sqlite). */
   vicidialDb?: 'sqlite' | 'mariadb';
+  /** Where the dashboard keeps accounts, sessions and the audit (default SQLite in memory). */
+  dashboardDb?: 'sqlite' | 'mariadb';
   seed?: 'demo' | 'conformance';
   /** Extra BFF configuration, e.g. VICIDIAL_API_URL of a misbehaving server. */
   env?: Record<string, string>;
@@ -42,6 +44,7 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}) {
   const mariadb = options.vicidialDb === 'mariadb' ? await createTestDatabase('bff_vicidial') : undefined;
+  const dashboardMariadb = options.dashboardDb === 'mariadb' ? await createTestDatabase('bff_dashboard') : undefined;
   const sqliteFile = join(tmpdir(), `bff-vicidial-${randomBytes(6).toString('hex')}.sqlite`);
   const target = mariadb?.url ?? sqliteFile;
   const vicidialDb = await openVicidialDb(target);
@@ -54,7 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     VICIDIAL_API_USER: DEMO_API_USER,
     VICIDIAL_API_PASS: DEMO_API_PASS,
     VICIDIAL_DB_URL: target,
-    DASHBOARD_DB_URL: ':memory:',
+    DASHBOARD_DB_URL: dashboardMariadb?.url ?? ':memory:',
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
     VICIDIAL_API_TIMEOUT_MS: '2000',
     ...options.env,
@@ -85,6 +88,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     await vicidialServer.close();
     await vicidialDb.close();
     await mariadb?.drop();
+    await dashboardMariadb?.drop();
     rmSync(sqliteFile, { force: true });
     for (const suffix of ['-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
   };

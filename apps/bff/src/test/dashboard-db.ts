@@ -1,5 +1,6 @@
 import type { Database } from '@vicidash/database';
 import { createTestDatabase } from '@vicidash/testkit';
+import { onTestFinished } from 'vitest';
 import { openDashboardDb } from '../store/open.js';
 import type { DashboardDatabase } from '../store/schema.js';
 
@@ -11,3 +12,19 @@ export const dashboardDbTargets = {
     return { database: await openDashboardDb(mariadb.url), drop: () => mariadb.drop() };
   },
 } satisfies Record<string, () => Promise<{ database: Database<DashboardDatabase>; drop(): Promise<void> }>>;
+
+/** Each dialect's opener for describe.each: a database for the test that opens it, closed and dropped when that test ends. */
+export const dashboardDbPerTest = Object.entries(dashboardDbTargets).map(
+  ([name, open]) =>
+    [
+      name,
+      async () => {
+        const { database, drop } = await open();
+        onTestFinished(async () => {
+          await database.close();
+          await drop();
+        });
+        return database;
+      },
+    ] as const,
+);

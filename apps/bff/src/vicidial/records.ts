@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppServices } from '../app.js';
+import type { DidRouting } from '@vicidash/contracts/did';
 import type { PhoneKey } from '@vicidash/contracts/phone';
 import { AppError } from '../errors.js';
 import { readVicidialDb } from './db-errors.js';
@@ -7,6 +8,7 @@ import { aliasesListingLogin, getAlias } from './reader/aliases.js';
 import { getDid, getDidByPattern, getDids } from './reader/dids.js';
 import { getPhone, getPhoneSecrets } from './reader/phones.js';
 import { serversAwaitingRebuild } from './reader/servers.js';
+import { missingRouteTarget } from './reader/targets.js';
 import type { VicidialReadModel } from './tables.js';
 
 /**
@@ -18,6 +20,7 @@ export function vicidialRecords({ vicidialDb: db, settings: { versionKey } }: Pi
     <A extends unknown[], T>(reader: (db: Kysely<VicidialReadModel>, ...args: A) => Promise<T>) =>
     (...args: A): Promise<T> =>
       readVicidialDb(() => reader(db, ...args));
+  const missingTarget = read(missingRouteTarget);
   return {
     phone: (key: PhoneKey) => readVicidialDb(() => getPhone(db, key, versionKey)),
     phoneSecrets: read(getPhoneSecrets),
@@ -27,6 +30,14 @@ export function vicidialRecords({ vicidialDb: db, settings: { versionKey } }: Pi
     didByPattern: read(getDidByPattern),
     dids: read(getDids),
     serversAwaitingRebuild: read(serversAwaitingRebuild),
+    /**
+     * Refuses, before anything is sent, a routing block whose phone, in-group or call menu VICIdial
+     * does not have (VICIdial itself accepts any phone extension); no routing block, nothing to check.
+     */
+    async requireRouteTarget(routing: DidRouting | undefined): Promise<void> {
+      const missing = routing && (await missingTarget(routing));
+      if (missing) throw new AppError('VALIDATION', missing.message, { field: missing.field });
+    },
   };
 }
 export type VicidialRecords = ReturnType<typeof vicidialRecords>;

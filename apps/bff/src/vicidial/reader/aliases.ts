@@ -88,7 +88,8 @@ async function loginsWithoutPhone(db: Kysely<VicidialReadModel>, logins: readonl
 /** One alias with its logins, those that no phone has, and its version. */
 export async function getAlias(db: Kysely<VicidialReadModel>, aliasId: string): Promise<AliasDetail | undefined> {
   const row = await db.selectFrom('phones_alias').select(COLUMNS).where('alias_id', '=', aliasId).executeTakeFirst();
-  if (!row) return undefined;
+  // The database matches an ID in any case: an alias is reached only under its stored spelling, the one its audit rows and history know.
+  if (row?.alias_id !== aliasId) return undefined;
   const alias = toRow(row);
   return { ...alias, unknownLogins: await loginsWithoutPhone(db, alias.logins), version: rowVersion(row) };
 }

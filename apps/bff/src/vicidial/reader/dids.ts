@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { DID_ROUTES, type DidDetail, type DidListQuery, type DidRoute, type DidRow, didTarget, type UpdateDidRequest } from '@vicidash/contracts/did';
 import type { VicidialReadModel } from '../tables.js';
 import { rowVersion } from '../version.js';
@@ -82,27 +82,75 @@ const wholeNumber = (value: number | string | null): number | null => (value ===
 
 /**
  * A DID with its version: a hash of every field the dashboard shows. Not modify_stamp, which moves
- * only when a value does and only to the second (docs/decisions/0006-record-versions.md).
+ * only when a value does and only to the second (docs/decisions/0006-record-versions.md). Whether
+ * the target exists is not the DID's own state, so not part of its version.
  */
-const withVersion = (fields: Omit<DidDetail, 'version'>): DidDetail => ({ ...fields, version: rowVersion(fields) });
+const withVersion = (fields: Omit<DidDetail, 'version' | 'targetMissing'>, targetMissing: boolean): DidDetail => ({
+  ...fields,
+  targetMissing,
+  version: rowVersion(fields),
+});
 
-const toDetail = (row: Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]>): DidDetail =>
-  withVersion({
-    didId: Number(row.did_id),
-    pattern: row.did_pattern,
-    description: row.did_description,
-    active: isYes(row.did_active),
-    recordCall: row.record_call,
-    filterCleanCidNumber: row.filter_clean_cid_number,
-    userGroup: row.user_group,
-    ...routeFields(row),
-    callHandleMethod: row.call_handle_method,
-    agentSearchMethod: row.agent_search_method,
-    listId: wholeNumber(row.list_id),
-    entryListId: wholeNumber(row.entry_list_id),
-    campaignId: row.campaign_id,
-    phoneCode: row.phone_code,
-  });
+type DidsEb = ExpressionBuilder<VicidialReadModel, 'vicidial_inbound_dids'>;
+
+/**
+ * True when the DID's route names a phone, in-group or call menu VICIdial does not have: one lookup
+ * on each table's key, compared as the database compares them (as VICIdial's own checks do).
+ */
+const targetMissing = (eb: DidsEb) => {
+  const found = sql.lit(1).as('found');
+  return eb
+    .or([
+      eb.and([
+        eb('did_route', '=', 'PHONE'),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('phones')
+              .select(found)
+              .whereRef('phones.extension', '=', 'vicidial_inbound_dids.phone')
+              .whereRef('phones.server_ip', '=', 'vicidial_inbound_dids.server_ip'),
+          ),
+        ),
+      ]),
+      eb.and([
+        eb('did_route', '=', 'IN_GROUP'),
+        eb.not(eb.exists(eb.selectFrom('vicidial_inbound_groups').select(found).whereRef('vicidial_inbound_groups.group_id', '=', 'vicidial_inbound_dids.group_id'))),
+      ]),
+      eb.and([
+        eb('did_route', '=', 'CALLMENU'),
+        eb.not(eb.exists(eb.selectFrom('vicidial_call_menu').select(found).whereRef('vicidial_call_menu.menu_id', '=', 'vicidial_inbound_dids.menu_id'))),
+      ]),
+    ])
+    .as('target_missing');
+};
+
+/** A DID's detail columns and whether its target is missing. */
+const selectDetails = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).select(targetMissing);
+
+type DetailColumns = Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]> & { target_missing: unknown };
+
+const toDetail = (row: DetailColumns): DidDetail =>
+  withVersion(
+    {
+      didId: Number(row.did_id),
+      pattern: row.did_pattern,
+      description: row.did_description,
+      active: isYes(row.did_active),
+      recordCall: row.record_call,
+      filterCleanCidNumber: row.filter_clean_cid_number,
+      userGroup: row.user_group,
+      ...routeFields(row),
+      callHandleMethod: row.call_handle_method,
+      agentSearchMethod: row.agent_search_method,
+      listId: wholeNumber(row.list_id),
+      entryListId: wholeNumber(row.entry_list_id),
+      campaignId: row.campaign_id,
+      phoneCode: row.phone_code,
+    },
+    // 0 or 1 from either database (NULL for a DID without a route).
+    Number(row.target_missing) === 1,
+  );
 
 /** What an update (or one DID of a bulk update) changes: its fields and its routing block, whole. */
 export type DidChangeFields = Pick<UpdateDidRequest, 'description' | 'active' | 'recordCall' | 'filterCleanCidNumber' | 'routing'>;
@@ -112,11 +160,12 @@ export type DidChangeFields = Pick<UpdateDidRequest, 'description' | 'active' | 
  * writes exactly the fields it is sent and nothing else (an AGENT route keeps its agent), and stores
  * every value the contracts accept unchanged (the validation-parity test, packages/contracts). A
  * test checks this against the database after every kind of change (dids-changes.test.ts).
+ * A routing block is only ever sent once its target was found (requireRouteTarget).
  */
 export function didAfterChange(before: DidDetail, { routing, ...fields }: DidChangeFields): DidDetail {
-  const { version: _version, ...current } = before;
+  const { version: _version, targetMissing: missingBefore, ...current } = before;
   const changed = Object.fromEntries(Object.entries({ ...fields, ...routing }).filter(([, value]) => value !== undefined));
-  return withVersion({ ...current, ...changed });
+  return withVersion({ ...current, ...changed }, routing ? false : missingBefore);
 }
 
 /** A search of digits, optionally after +: a phone number or the start of one. */
@@ -232,22 +281,20 @@ export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntr
 export type DidList = ListModel<DidEntry, DidListQuery>;
 
 export async function getDid(db: Kysely<VicidialReadModel>, didId: number): Promise<DidDetail | undefined> {
-  const row = await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_id', '=', didId).executeTakeFirst();
+  const row = await selectDetails(db).where('did_id', '=', didId).executeTakeFirst();
   return row && toDetail(row);
 }
 
 /** By pattern, ignoring case as VICIdial's unique key on did_pattern does. */
 export async function getDidByPattern(db: Kysely<VicidialReadModel>, pattern: string): Promise<DidDetail | undefined> {
-  const row = await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_pattern', '=', pattern).executeTakeFirst();
+  const row = await selectDetails(db).where('did_pattern', '=', pattern).executeTakeFirst();
   return row && toDetail(row);
 }
 
 /** Many DIDs in one query, by DID ID or by pattern (a bulk change reads them all before, and after). */
 export async function getDids(db: Kysely<VicidialReadModel>, keys: { ids: readonly number[]; patterns: readonly string[] }): Promise<DidDetail[]> {
   if (keys.ids.length === 0 && keys.patterns.length === 0) return [];
-  const rows = await db
-    .selectFrom('vicidial_inbound_dids')
-    .select(DETAIL_COLUMNS)
+  const rows = await selectDetails(db)
     .where((eb) =>
       eb.or([...(keys.ids.length > 0 ? [eb('did_id', 'in', keys.ids)] : []), ...(keys.patterns.length > 0 ? [eb('did_pattern', 'in', keys.patterns)] : [])]),
     )

@@ -140,12 +140,20 @@ const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneK
   db.selectFrom('phones').where('extension', '=', extension).where('server_ip', '=', serverIp);
 
 /**
+/**
+ * VICIdial's database matches an extension in any case: a phone is reached only under its stored
+ * spelling, the one its audit rows and its history know.
+ */
+const asStored = <R extends { extension: string | null; server_ip: string | null }>(row: R | undefined, key: PhoneKey): R | undefined =>
+  row?.extension === key.extension && row.server_ip === key.serverIp ? row : undefined;
+
+/**
  * One phone with the aliases listing its login, and its version; no secrets. The version covers the
  * secrets too (someone else's new password makes a stale save 409), through an HMAC under
  * `versionKey`: a version is no help to guess a password with.
  */
 export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey, versionKey: string): Promise<PhoneDetail | undefined> {
-  const found = await onePhone(db, key).select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).executeTakeFirst();
+  const found = asStored(await onePhone(db, key).select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).executeTakeFirst(), key);
   if (!found) return undefined;
   const { pass, conf_secret: confSecret, ...row } = found;
   const secrets = createHmac('sha256', versionKey).update(`${pass ?? ''}\u0000${confSecret ?? ''}`).digest('base64url');
@@ -170,7 +178,7 @@ export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey, ver
 
 /** The SIP secrets: only for the audited reveal. */
 export async function getPhoneSecrets(db: Kysely<VicidialReadModel>, key: PhoneKey): Promise<PhoneSecrets | undefined> {
-  const row = await onePhone(db, key).select(['pass', 'conf_secret']).executeTakeFirst();
+  const row = asStored(await onePhone(db, key).select(['extension', 'server_ip', 'pass', 'conf_secret']).executeTakeFirst(), key);
   return row && { password: row.pass, registrationPassword: row.conf_secret };
 }
 

@@ -1,12 +1,48 @@
+import type { AuditOutcome } from '@vicidash/contracts/audit';
 import { Value } from '../details';
-import { type FieldChange, fieldChanges } from './format';
+import { type FieldChange, OUTCOME_LABELS, fieldChanges, recordItems } from './format';
 import './history.css';
+
+const BADGES: Record<AuditOutcome, string> = { success: 'badge badge--on', partial: 'badge badge--partial', failure: 'badge badge--failure' };
+
+/** Done, partly done or not done, in words. */
+export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
+  return <span className={BADGES[outcome]}>{OUTCOME_LABELS[outcome]}</span>;
+}
+
+interface EntryData {
+  action: string;
+  outcome: AuditOutcome;
+  fields: unknown;
+  before: unknown;
+  after: unknown;
+}
+
+/** What an audit entry did: the fields it changed, or for a deletion the record as it was (its page is gone). */
+export function EntryChanges({ entry }: { entry: EntryData }) {
+  if (entry.action.startsWith('delete:') && entry.outcome === 'success') return <RecordAsItWas record={entry.before} />;
+  return <FieldChanges fields={entry.fields} before={entry.before} after={entry.after} />;
+}
+
+function RecordAsItWas({ record }: { record: unknown }) {
+  const items = recordItems(record);
+  if (items.length === 0) return null;
+  return (
+    <ul className="field-changes" aria-label="The record as it was">
+      {items.map((item) => (
+        <li key={item.field}>
+          <span className="field-changes-label">{item.label}:</span> {item.value}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * The fields one audit entry sent, each with what the record held before and after:
  * "Description: old → new". Where VICIdial stored something else than was sent, both are shown.
  */
-export function FieldChanges({ fields, before, after }: { fields: unknown; before: unknown; after: unknown }) {
+function FieldChanges({ fields, before, after }: { fields: unknown; before: unknown; after: unknown }) {
   const changes = fieldChanges(fields, before, after);
   if (changes.length === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, answerText, fieldChanges, fieldLabel, valueText, vicidialActor } from './format';
+import { actionLabel, answerText, fieldChanges, fieldLabel, recordItems, valueText, vicidialActor } from './format';
 
 describe('the words of history and audit entries', () => {
   it('names actions as done, or as attempted when refused', () => {
@@ -7,6 +7,7 @@ describe('the words of history and audit entries', () => {
     expect(actionLabel('create:phones')).toBe('Added');
     expect(actionLabel('reveal:secrets')).toBe('Revealed the SIP passwords');
     expect(actionLabel('delete:dids', 'failure')).toBe('Tried to delete DIDs');
+    expect(actionLabel('copy:dids', 'partial')).toBe('Copied');
     // VICIdial's event types and anything unknown stay as they are.
     expect(actionLabel('MODIFY')).toBe('MODIFY');
     expect(actionLabel('rename:dids')).toBe('rename:dids');
@@ -34,11 +35,31 @@ describe('the words of history and audit entries', () => {
     expect(changes.every((change) => change.hasBefore && change.hasAfter)).toBe(true);
   });
 
+  it('leaves out a field sent with the value the record already held (a routing block is sent whole)', () => {
+    const before = { description: 'Sales line', route: 'IN_GROUP', inGroup: 'SALES_EN', context: 'default' };
+    const after = { ...before, inGroup: 'SUPPORT' };
+    const sent = { description: 'Sales line', routing: { route: 'IN_GROUP', inGroup: 'SUPPORT' }, context: 'default' };
+    expect(fieldChanges(sent, before, after).map((change) => change.field)).toEqual(['inGroup']);
+    // A refused change: what it would have changed.
+    expect(fieldChanges(sent, before, null).map((change) => change.field)).toEqual(['inGroup']);
+    // VICIdial kept the old value of a field sent with a new one: that is worth showing.
+    expect(fieldChanges({ description: 'Support line' }, before, before).map((change) => change.field)).toEqual(['description']);
+  });
+
   it('shows only what was sent when the entry holds no record (a refused add)', () => {
     expect(fieldChanges({ pattern: '3125550199' }, null, null)).toEqual([
       { field: 'pattern', label: 'Pattern', sent: '3125550199', before: undefined, hasBefore: false, after: undefined, hasAfter: false },
     ]);
     expect(fieldChanges('not an object', null, null)).toEqual([]);
+  });
+
+  it('lists a record as it was (a deletion keeps it), without its version or empty fields', () => {
+    expect(recordItems({ didId: 7, pattern: '3125550101', description: null, active: false, version: 'abc' })).toEqual([
+      { field: 'didId', label: 'Did id', value: '7' },
+      { field: 'pattern', label: 'Pattern', value: '3125550101' },
+      { field: 'active', label: 'Active', value: 'no' },
+    ]);
+    expect(recordItems(null)).toEqual([]);
   });
 
   it("reads the audit's answer", () => {
@@ -47,6 +68,7 @@ describe('the words of history and audit entries', () => {
       'Your role (helpdesk) may not delete DIDs.',
     );
     expect(answerText({}, 'failure')).toBe('Refused');
+    expect(answerText({ code: 'OK' }, 'partial')).toBe('Partly done');
   });
 
   it("marks VICIdial's entries made through its API as the API user's", () => {

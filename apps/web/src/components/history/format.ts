@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '@vicidash/contracts/audit';
 import { type Permission, permissionDescriptions } from '@vicidash/contracts/permissions';
 
 /**
@@ -17,11 +18,14 @@ const DONE_VERBS: Record<string, string> = {
 
 const isPermission = (action: string): action is Permission => action in permissionDescriptions;
 
+/** An entry's outcome in words (not colour alone). */
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Done', partial: 'Partly done', failure: 'Not done' };
+
 /**
- * 'update:dids' → 'Changed' when it was done, 'Tried to change DIDs' when it was not; VICIdial's
- * event types (MODIFY…) and unknown actions stay as they are.
+ * 'update:dids' → 'Changed' when it was done (or partly), 'Tried to change DIDs' when it was not;
+ * VICIdial's event types (MODIFY…) and unknown actions stay as they are.
  */
-export function actionLabel(action: string, outcome: 'success' | 'failure' = 'success'): string {
+export function actionLabel(action: string, outcome: AuditOutcome = 'success'): string {
   if (!isPermission(action)) return action;
   if (outcome === 'failure') return `Tried to ${permissionDescriptions[action]}`;
   return DONE_VERBS[action.split(':')[0] ?? ''] ?? actionFilterLabel(action);
@@ -69,29 +73,41 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * The fields an audit entry sent, each next to the record's value before and after. A group sent
  * as one object (a DID's `routing`) is opened up: the record keeps those fields at its top level.
+ * A field sent with the value the record already held (and kept) is no change and is left out.
  */
 export function fieldChanges(fields: unknown, before: unknown, after: unknown): FieldChange[] {
   if (!isRecord(fields)) return [];
   const sent = Object.entries(fields).flatMap(([name, value]) => (isRecord(value) ? Object.entries(value) : [[name, value] as const]));
-  return sent.map(([field, value]) => {
-    const hasBefore = isRecord(before) && field in before;
-    const hasAfter = isRecord(after) && field in after;
-    return {
-      field,
-      label: fieldLabel(field),
-      sent: valueText(value),
-      before: hasBefore ? valueText(before[field]) : undefined,
-      hasBefore,
-      after: hasAfter ? valueText(after[field]) : undefined,
-      hasAfter,
-    };
-  });
+  return sent
+    .map(([field, value]) => {
+      const hasBefore = isRecord(before) && field in before;
+      const hasAfter = isRecord(after) && field in after;
+      return {
+        field,
+        label: fieldLabel(field),
+        sent: valueText(value),
+        before: hasBefore ? valueText(before[field]) : undefined,
+        hasBefore,
+        after: hasAfter ? valueText(after[field]) : undefined,
+        hasAfter,
+      };
+    })
+    .filter((change) => !(change.hasBefore && change.before === change.sent && (!change.hasAfter || change.after === change.sent)));
 }
 
 /** The translated answer an audit entry holds (`{ code, field?, message }`), as words. */
-export function answerText(result: unknown, outcome: 'success' | 'failure'): string {
+export function answerText(result: unknown, outcome: AuditOutcome): string {
   const message = isRecord(result) && typeof result.message === 'string' ? result.message : undefined;
-  return message ?? (outcome === 'success' ? 'Done' : 'Refused');
+  return message ?? (outcome === 'failure' ? 'Refused' : OUTCOME_LABELS[outcome]);
+}
+
+/** A record as an entry holds it (a deletion keeps the record as it was): its fields with a value, without its version. */
+export function recordItems(record: unknown): { field: string; label: string; value: string }[] {
+  if (!isRecord(record)) return [];
+  return Object.entries(record).flatMap(([field, raw]) => {
+    const value = valueText(raw);
+    return field === 'version' || value === undefined ? [] : [{ field, label: fieldLabel(field), value }];
+  });
 }
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -1,6 +1,11 @@
 import { screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryResponse } from '@vicidash/contracts/history';
+import { AliasDetailPage } from '../../features/aliases/components/alias-detail-page';
+import { DidDetailPage } from '../../features/dids/components/did-detail-page';
+import { PhoneDetailPage } from '../../features/phones/components/phone-detail-page';
 import { fakeFetch, json } from '../../test/fake-fetch';
 import { renderWithApp, sessionOf } from '../../test/render';
 import { RecordHistory } from './record-history';
@@ -35,6 +40,32 @@ const history: HistoryResponse = {
       after: null,
     },
     {
+      id: 'dashboard:14',
+      source: 'dashboard',
+      at: '2026-11-22T07:30:00.000Z',
+      actor: 'sam',
+      role: 'supervisor',
+      action: 'delete:dids',
+      outcome: 'success',
+      summary: 'Done',
+      fields: {},
+      before: { didId: 7, pattern: '3125550101', description: 'Support line', version: 'v9' },
+      after: null,
+    },
+    {
+      id: 'dashboard:13',
+      source: 'dashboard',
+      at: '2026-11-22T07:20:00.000Z',
+      actor: 'sam',
+      role: 'supervisor',
+      action: 'copy:dids',
+      outcome: 'partial',
+      summary: 'Added 1 of 2 new DIDs; not added, as they exist already: 3125550102',
+      fields: { sourcePattern: '3125550101', newPatterns: ['3125558001', '3125550102'] },
+      before: { didId: 7, pattern: '3125550101' },
+      after: { added: [{ pattern: '3125558001', didId: 9 }], alreadyExisting: ['3125550102'] },
+    },
+    {
       id: 'dashboard:11',
       source: 'dashboard',
       at: '2026-11-22T07:00:00.000Z',
@@ -58,7 +89,15 @@ describe('a record history', () => {
     renderWithApp(<RecordHistory type="did" id="7" />, { session: sessionOf('helpdesk') });
 
     const list = await screen.findByRole('list', { name: 'Changes, newest first' });
-    const [change, vicidial, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    const [change, vicidial, deleted, copied, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    expect(deleted).toHaveTextContent('Deleted');
+    expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent(
+      'Did id: 7Pattern: 3125550101Description: Support line',
+    );
+    expect(deleted).not.toHaveTextContent('v9');
+    expect(copied).toHaveTextContent('Copied');
+    expect(copied).toHaveTextContent('Partly done');
+    expect(copied).toHaveTextContent('Added 1 of 2 new DIDs; not added, as they exist already: 3125550102');
     expect(change).toHaveTextContent('helpdesk (helpdesk)');
     expect(change).toHaveTextContent('Changed');
     expect(within(change as HTMLElement).getByRole('list', { name: 'Fields sent' })).toHaveTextContent(
@@ -91,5 +130,36 @@ describe('a record history', () => {
     renderWithApp(<RecordHistory type="alias" id="sales" />, { session: sessionOf('supervisor') });
     expect(await screen.findByText("VICIdial's database did not answer.")).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe("a deleted record's page", () => {
+  const deletion = (action: string, before: Record<string, unknown>): HistoryResponse => ({
+    auditScope: 'all',
+    entries: [
+      { id: 'dashboard:20', source: 'dashboard', at: '2026-11-22T09:00:00.000Z', actor: 'sam', role: 'supervisor', action, outcome: 'success', summary: 'Done', fields: {}, before, after: null },
+    ],
+  });
+  it.each<{ page: ReactNode; path: string; route: string; history: string; answer: HistoryResponse; shown: string }>([
+    { page: <DidDetailPage />, path: '/dids/:didId', route: '/dids/7', history: '/api/history/did/7', answer: deletion('delete:dids', { didId: 7, pattern: '3125550101' }), shown: 'Pattern: 3125550101' },
+    { page: <AliasDetailPage />, path: '/aliases/:aliasId', route: '/aliases/night', history: '/api/history/alias/night', answer: deletion('delete:aliases', { aliasId: 'night', name: 'Night shift' }), shown: 'Name: Night shift' },
+    {
+      page: <PhoneDetailPage />,
+      path: '/phones/:serverIp/:extension',
+      route: '/phones/10.20.0.11/6001',
+      history: '/api/history/phone/6001%4010.20.0.11',
+      answer: deletion('delete:phones', { extension: '6001', fullName: 'New desk' }),
+      shown: 'Full name: New desk',
+    },
+  ])('$route: says it is gone, and shows its history with the record as it was', async ({ page, path, route, history, answer, shown }) => {
+    fakeFetch((request) => (new URL(request.url).pathname === history ? json(200, answer) : json(404, { code: 'NOT_FOUND', message: 'No such record.' })));
+    renderWithApp(
+      <Routes>
+        <Route path={path} element={page} />
+      </Routes>,
+      { route, session: sessionOf('supervisor') },
+    );
+    expect(await screen.findByText('No such record.')).toBeInTheDocument();
+    expect(await screen.findByRole('list', { name: 'The record as it was' })).toHaveTextContent(shown);
   });
 });

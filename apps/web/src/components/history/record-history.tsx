@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { HistoryEntry, HistoryResponse, HistoryType } from '@vicidash/contracts/history';
+import { ApiError } from '../../lib/api-client';
 import { Can } from '../../lib/auth';
 import { EmptyState, ErrorState, LoadingState } from '../states';
-import { FieldChanges } from './field-changes';
+import { EntryChanges, OutcomeBadge } from './field-changes';
 import { actionLabel, vicidialActor, whenText } from './format';
 import { historyQueryOptions } from './history-query';
 import './history.css';
@@ -14,6 +15,13 @@ const SCOPE_NOTES: Record<HistoryResponse['auditScope'], string | undefined> = {
   own: "Of the dashboard's entries you see only your own changes; VICIdial's entries are all shown.",
   none: "Your role does not see the dashboard's audit entries; VICIdial's entries are shown.",
 };
+
+/**
+ * Whether a record's page shows its history: while the record exists, and once it is gone (404),
+ * when its history is what is left of it (the deletion keeps the record as it was).
+ */
+export const showsHistory = (record: UseQueryResult<unknown>): boolean =>
+  record.data !== undefined || (record.error instanceof ApiError && record.error.status === 404);
 
 /**
  * A record's history (phone: id `extension@serverIp`, alias: its ID, DID: its DID ID): VICIdial's
@@ -55,7 +63,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
 
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
   const fromDashboard = entry.source === 'dashboard';
-  const failed = entry.outcome === 'failure';
+  const notDone = entry.outcome !== 'success';
   return (
     <li className="history-entry">
       <p className="history-entry-head">
@@ -70,11 +78,11 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
           )}
         </span>
         <span className="history-action">{actionLabel(entry.action, entry.outcome)}</span>
-        {failed && <span className="badge badge--failure">Not done</span>}
+        {notDone && <OutcomeBadge outcome={entry.outcome} />}
       </p>
       {/* VICIdial's event code and notes; the dashboard's answer when there is more to say than "Done". */}
-      {(!fromDashboard || failed) && <p className="history-summary">{entry.summary}</p>}
-      {fromDashboard && <FieldChanges fields={entry.fields} before={entry.before} after={entry.after} />}
+      {(!fromDashboard || notDone) && <p className="history-summary">{entry.summary}</p>}
+      {fromDashboard && <EntryChanges entry={entry} />}
     </li>
   );
 }

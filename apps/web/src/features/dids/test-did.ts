@@ -24,5 +24,6 @@ export const storedDid: DidDetail = {
   campaignId: 'OUTSALES',
   phoneCode: '1',
   menuId: '',
+  targetMissing: false,
   version: 'v1',
 };

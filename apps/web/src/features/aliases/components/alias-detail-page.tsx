@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ALIAS_LOGINS_BUDGET, type AliasDetail, aliasLoginsLength } from '@vicidash/contracts/alias';
 import { Details, Value } from '../../../components/details';
-import { RecordHistory } from '../../../components/history/record-history';
+import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { Can, useCan } from '../../../lib/auth';
@@ -38,7 +38,7 @@ export function AliasDetailPage() {
         }
       />
       <QueryState query={alias}>{(data) => <AliasDetails alias={data} />}</QueryState>
-      {alias.data && <RecordHistory type="alias" id={aliasId} />}
+      {showsHistory(alias) && <RecordHistory type="alias" id={aliasId} />}
     </>
   );
 }

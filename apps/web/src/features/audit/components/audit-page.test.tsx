@@ -42,6 +42,27 @@ const auditRequests = (requests: Request[]) => requests.filter((r) => new URL(r.
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the audit page', () => {
+  it('shows a partly done copy with what was not done, and a deleted record as it was', async () => {
+    const entry = (id: number, rest: Partial<AuditListResponse['rows'][number]>) => ({ ...page.rows[0], id, fields: {}, before: null, after: null, ...rest }) as AuditListResponse['rows'][number];
+    fakeFetch(() =>
+      json(200, {
+        total: 2,
+        rows: [
+          entry(12, { action: 'delete:aliases', target: { type: 'alias', id: 'night' }, before: { aliasId: 'night', name: 'Night shift', logins: ['1001a'] } }),
+          entry(11, { action: 'copy:dids', outcome: 'partial', result: { code: 'OK', message: 'Added 1 of 2 new DIDs; not added, as they exist already: 3125550102' } }),
+        ],
+      }),
+    );
+    renderWithApp(<AuditPage />, { route: '/audit', session: sessionOf('supervisor') });
+    const table = await screen.findByRole('table', { name: 'Audit log, newest first' });
+    await within(table).findAllByText('Hana Helpdesk');
+    const [, deleted, copied] = within(table).getAllByRole('row');
+    expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent('Alias id: nightName: Night shiftLogins: 1001a');
+    expect(copied).toHaveTextContent('Copied');
+    expect(copied).toHaveTextContent('Partly done');
+    expect(copied).toHaveTextContent('not added, as they exist already: 3125550102');
+  });
+
   it("shows a supervisor everyone's entries, with the filters of the URL", async () => {
     const requests = fakeFetch(() => json(200, page));
     renderWithApp(<AuditPage />, { route: '/audit?actor=helpdesk&targetType=did&outcome=success&page=2', session: sessionOf('supervisor') });

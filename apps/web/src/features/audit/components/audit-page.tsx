@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type AuditEntry, auditQuerySchema } from '@vicidash/contracts/audit';
 import { DataTable, listColumns } from '../../../components/data-table/data-table';
 import { EmptyList } from '../../../components/data-table/list-table';
-import { FieldChanges } from '../../../components/history/field-changes';
-import { AUDITED_ACTIONS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
+import { EntryChanges, OutcomeBadge } from '../../../components/history/field-changes';
+import { AUDITED_ACTIONS, OUTCOME_LABELS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
 import { ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
@@ -35,18 +35,14 @@ const columns = [
   }),
   column.accessor('action', { header: 'Action', cell: ({ row }) => actionLabel(row.original.action, row.original.outcome) }),
   column.accessor('target', { header: 'Record', cell: ({ getValue }) => <RecordLink target={getValue()} /> }),
-  column.accessor('outcome', {
-    header: 'Outcome',
-    cell: ({ getValue }) =>
-      getValue() === 'success' ? <span className="badge badge--on">Done</span> : <span className="badge badge--failure">Not done</span>,
-  }),
+  column.accessor('outcome', { header: 'Outcome', cell: ({ getValue }) => <OutcomeBadge outcome={getValue()} /> }),
   column.display({
     id: 'details',
     header: 'What was sent, and the answer',
     cell: ({ row: { original: entry } }) => (
       <>
-        {entry.outcome === 'failure' && <p className="history-summary">{answerText(entry.result, entry.outcome)}</p>}
-        <FieldChanges fields={entry.fields} before={entry.before} after={entry.after} />
+        {entry.outcome !== 'success' && <p className="history-summary">{answerText(entry.result, entry.outcome)}</p>}
+        <EntryChanges entry={entry} />
       </>
     ),
   }),
@@ -61,10 +57,7 @@ const TARGET_TYPES = [
   { value: 'server', label: 'Servers' },
 ];
 const ACTIONS = AUDITED_ACTIONS.map((action) => ({ value: action, label: actionFilterLabel(action) }));
-const OUTCOMES = [
-  { value: 'success', label: 'Done' },
-  { value: 'failure', label: 'Not done' },
-];
+const OUTCOMES = Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }));
 const entryId = (entry: AuditEntry) => String(entry.id);
 
 export function AuditPage() {
@@ -100,7 +93,7 @@ function AuditLog({ seesAll }: { seesAll: boolean }) {
         <ChoiceFilter label="Record type" anyLabel="All types" value={query.targetType ?? ''} options={TARGET_TYPES} onChange={(targetType) => update({ targetType })} />
         <ListSearch list={list} param="targetId" label="Record ID" hint="DID ID, alias ID, or extension@server IP" />
         <ChoiceFilter label="Action" anyLabel="All actions" value={query.action ?? ''} options={ACTIONS} onChange={(action) => update({ action })} />
-        <ChoiceFilter label="Outcome" anyLabel="Done and not done" value={query.outcome ?? ''} options={OUTCOMES} onChange={(outcome) => update({ outcome })} />
+        <ChoiceFilter label="Outcome" anyLabel="Any outcome" value={query.outcome ?? ''} options={OUTCOMES} onChange={(outcome) => update({ outcome })} />
         <TimeFilter label="From" value={query.from} onChange={(from) => update({ from }, { replace: true })} />
         <TimeFilter label="To" value={query.to} onChange={(to) => update({ to }, { replace: true })} />
       </ListToolbar>

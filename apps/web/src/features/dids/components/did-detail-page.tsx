@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { DID_ROUTE_FIELDS, type DidDetail, didTarget } from '@vicidash/contracts/did';
+import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
-import { RecordHistory } from '../../../components/history/record-history';
+import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
@@ -36,7 +36,7 @@ export function DidDetailPage() {
       <QueryState query={did} missing={missing}>
         {(data) => <DidDetails did={data} />}
       </QueryState>
-      {did.data && <RecordHistory type="did" id={String(didId)} />}
+      {showsHistory(did) && <RecordHistory type="did" id={String(didId)} />}
     </>
   );
 }
@@ -64,12 +64,27 @@ function DidDetails({ did }: { did: DidDetail }) {
         <Details
           items={[
             ['Route', <Value value={routeLabel(did.route)} />],
-            ['Target', <Value value={didTarget(did)} />],
+            ['Target', <Target did={did} />],
             ...routeFields.map((field) => [ROUTE_FIELD_LABELS[field], <Value value={did[field]} />] as const),
             ...(did.route === 'AGENT' ? [['Agent', <Value value={did.agentUser} />] as const] : []),
           ]}
         />
       </section>
+    </>
+  );
+}
+
+/** The route's target, and a warning when VICIdial no longer has it (calls to it go nowhere). */
+function Target({ did }: { did: DidDetail }) {
+  return (
+    <>
+      <Value value={didTarget(did)} />
+      {did.targetMissing && (
+        <>
+          {' '}
+          <span className="badge badge--missing">no such {missableTargetKind(did.route)}</span>
+        </>
+      )}
     </>
   );
 }

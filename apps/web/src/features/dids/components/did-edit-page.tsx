@@ -112,7 +112,7 @@ function EditDidForm({ did }: { did: DidDetail }) {
         {conflict && <DidConflictNotice before={before} current={conflict} onReapply={() => reapply(conflict)} onDiscard={() => discardMine(conflict)} />}
         <FormError message={errors.root?.server?.message ?? errors.root?.message} />
         <DidSettingsFields isNew={false} storedRecordCall={before.recordCall} />
-        <RouteFields before={before.routing} agentNote={<CurrentAgent agent={base.agentUser} />} />
+        <RouteFields before={before.routing} targetMissing={base.targetMissing} agentNote={<CurrentAgent agent={base.agentUser} />} />
         <ChangeSummary changes={changes} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={changes.length === 0 || form.formState.isSubmitting || conflict !== null}>

@@ -126,6 +126,16 @@ describe('the route fields', () => {
 });
 
 describe('the edit form', () => {
+  it('says when the stored phone is gone, until another one is chosen', async () => {
+    fakeBff(() => ({ ...storedDid, route: 'PHONE', phoneExtension: '1021', serverIp: '10.20.0.11', targetMissing: true }));
+    const user = await open(`/dids/${storedDid.didId}/edit`, 'Edit DID 3125550101');
+    const extension = screen.getByRole('combobox', { name: 'Phone extension' });
+    expect(extension).toHaveAccessibleDescription(/^No such phone: VICIdial no longer has extension 1021 on 10\.20\.0\.11\./);
+    await user.clear(extension);
+    await user.type(extension, '1001');
+    expect(extension).not.toHaveAccessibleDescription(/No such phone/);
+  });
+
   it('sends only the changes with If-Match, and puts a server error on its field', async () => {
     const requests = fakeBff(
       () => storedDid,

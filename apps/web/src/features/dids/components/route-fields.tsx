@@ -27,16 +27,18 @@ export interface RouteFieldsProps {
   keepLabel?: string;
   /** What the AGENT route notice says about the agent (the agent is never sent). */
   agentNote: ReactNode;
+  /** VICIdial no longer has the phone, in-group or call menu `before` names (DidDetail.targetMissing). */
+  targetMissing?: boolean;
 }
 
-export function RouteFields({ before, keepLabel, agentNote }: RouteFieldsProps) {
+export function RouteFields({ before, keepLabel, agentNote, targetMissing = false }: RouteFieldsProps) {
   const route = useWatch<RoutingForm, 'routing.route'>({ name: 'routing.route' });
   return (
     <>
       <RoutePicker keepLabel={keepLabel} />
       {route !== '' && (
         <div className="route-fields" aria-label={`${ROUTE_LABELS[route]} settings`} role="group">
-          {route === 'AGENT' ? <AgentNotice note={agentNote} /> : <TargetFields route={route} before={before} />}
+          {route === 'AGENT' ? <AgentNotice note={agentNote} /> : <TargetFields route={route} before={before} targetMissing={targetMissing} />}
         </div>
       )}
     </>
@@ -96,11 +98,11 @@ function AgentNotice({ note }: { note: ReactNode }) {
 }
 
 /** The route's target and, for an in-group, its extras. */
-function TargetFields({ route, before }: { route: Exclude<DidRoute, 'AGENT'>; before: RoutingValues }) {
+function TargetFields({ route, before, targetMissing }: { route: Exclude<DidRoute, 'AGENT'>; before: RoutingValues; targetMissing: boolean }) {
   return (
     <>
       {route === 'PHONE' ? (
-        <PhoneFields />
+        <PhoneFields gone={targetMissing && before.route === 'PHONE' ? before : undefined} />
       ) : route === 'IN_GROUP' ? (
         <>
           <InGroupPicker />
@@ -245,8 +247,12 @@ function InGroupExtras({ before }: { before: RoutingValues }) {
 
 const PHONE_CHOICES_SHOWN = 20;
 
-/** A server, then one of its phones: the extension box suggests the server's phones as you type. */
-function PhoneFields() {
+/**
+ * A server, then one of its phones: the extension box suggests the server's phones as you type.
+ * `gone`: the stored phone VICIdial no longer has, marked while it is still the one chosen (the
+ * selects mark a stored in-group, call menu or server that is gone themselves).
+ */
+function PhoneFields({ gone }: { gone: RoutingValues | undefined }) {
   const servers = useQuery(lookupQueries.servers());
   const serverIp = useWatch<RoutingForm, 'routing.serverIp'>({ name: 'routing.serverIp' });
   const typed = useWatch<RoutingForm, 'routing.phoneExtension'>({ name: 'routing.phoneExtension' });
@@ -279,7 +285,13 @@ function PhoneFields() {
         route="PHONE"
         field="phoneExtension"
         list={listId}
-        hint={serverIp ? 'Type the start of the extension to see the phones of that server.' : 'Choose the server first to see its phones.'}
+        hint={
+          gone && typed === gone.phoneExtension && serverIp === gone.serverIp
+            ? `No such phone: VICIdial no longer has extension ${typed} on ${serverIp}. Type the start of another to see the server's phones.`
+            : serverIp
+              ? 'Type the start of the extension to see the phones of that server.'
+              : 'Choose the server first to see its phones.'
+        }
       />
       <datalist id={listId}>
         {(phones.data?.rows ?? []).map((phone) => (

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { PhoneDetail, PhoneKey } from '@vicidash/contracts/phone';
 import { Details, Value, YesNo } from '../../../components/details';
-import { RecordHistory } from '../../../components/history/record-history';
+import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
@@ -46,7 +46,7 @@ export function PhoneDetailPage() {
           </>
         )}
       </QueryState>
-      {phone.data && <RecordHistory type="phone" id={`${extension}@${serverIp}`} />}
+      {showsHistory(phone) && <RecordHistory type="phone" id={`${extension}@${serverIp}`} />}
     </>
   );
 }
