@@ -16,7 +16,7 @@ export const CHECK_EVERY_MS = 250;
 /**
  * The bound stated in docs/decisions/0010: a change made outside the dashboard, whatever it
  * touched, shows in every worker's lists within this (the check interval, then the checksums and
- * the read of what changed; ~0.1-0.6 s at the scale seed on a busy two-core machine).
+ * the read of what changed; 0.2-0.6 s at the scale seed on a busy two-core machine).
  */
 export const FRESH_WITHIN_MS = 1_000;
 /** More changed ranges than this (a bulk change; 50 ranges are a quarter of 50,000 DIDs): the table is read whole. */
