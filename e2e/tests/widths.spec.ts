@@ -89,6 +89,7 @@ const PAGES: PageVisit[] = [
   { name: 'alias-detail', heading: /^Alias /, path: async (page) => `/aliases/${(await firstAlias(page)).aliasId}` },
   { name: 'alias-edit', heading: /^Edit alias /, path: async (page) => `/aliases/${(await firstAlias(page)).aliasId}/edit` },
   { name: 'audit', heading: 'Audit log', path: fixed('/audit') },
+  { name: 'servers', heading: 'Servers', path: fixed('/servers') },
 ];
 
 for (const size of SIZES) {
