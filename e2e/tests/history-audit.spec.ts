@@ -134,7 +134,7 @@ test('a helpdesk change shows in the DID history, and in the audit: all of it fo
 
 test('a viewer has no audit: no link, the page says why, and the API refuses', async ({ page, loginAs }) => {
   await loginAs('viewer', '/dids');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['DIDs', 'Phones', 'Phone aliases']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['DIDs', 'Phones', 'Phone aliases', 'Servers']);
   await page.goto('/audit');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Your role (viewer) may not view their own changes in the audit log.');
   await checkPage(page, 'Audit log', 'viewer-audit-refused');

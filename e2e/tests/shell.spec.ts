@@ -48,9 +48,9 @@ test('an empty login form names each missing field, tied to its input', async ({
 
 /** What each role finds: navigation and the add buttons of each list. */
 const EXPECTED = {
-  supervisor: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log'], add: ['Add DID', 'Add phone', 'Add alias'] },
-  helpdesk: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log'], add: ['Add DID'] },
-  viewer: { nav: ['DIDs', 'Phones', 'Phone aliases'], add: [] },
+  supervisor: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log', 'Servers'], add: ['Add DID', 'Add phone', 'Add alias'] },
+  helpdesk: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log', 'Servers'], add: ['Add DID'] },
+  viewer: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Servers'], add: [] },
 } as const;
 
 for (const role of ROLES) {

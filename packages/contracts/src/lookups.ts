@@ -23,6 +23,38 @@ export const serverRefreshResponseSchema = z.object({
 });
 export type ServerRefreshResponse = z.infer<typeof serverRefreshResponseSchema>;
 
+/** A dashboard change that made a server wait for a rebuild (from the dashboard's audit). */
+export const serverChangeSchema = z.object({
+  at: z.string(),
+  action: z.enum(['create:phones', 'update:phones', 'delete:phones']),
+  extension: z.string(),
+  actor: z.object({ username: z.string(), displayName: z.string() }),
+});
+export type ServerChange = z.infer<typeof serverChangeSchema>;
+
+/**
+ * GET /api/servers: every server and its rebuild state. Only an active server that generates its
+ * configuration ever rebuilds (`rebuilds`); `waitingSince` and `changes` come from the dashboard's
+ * audit (VICIdial keeps no time for the flag): the phone changes on that server since the last
+ * refresh, else that refresh itself; null when VICIdial was flagged outside the dashboard.
+ */
+export const serverListResponseSchema = z.object({
+  servers: z.array(
+    z.object({
+      serverId: z.string(),
+      serverIp: z.string(),
+      description: z.string().nullable(),
+      active: z.boolean(),
+      rebuilds: z.boolean(),
+      awaitingRebuild: z.boolean(),
+      waitingSince: z.string().nullable(),
+      changes: z.array(serverChangeSchema),
+    }),
+  ),
+  lastRefresh: z.object({ at: z.string(), actor: z.object({ username: z.string(), displayName: z.string() }) }).nullable(),
+});
+export type ServerListResponse = z.infer<typeof serverListResponseSchema>;
+
 /** In-groups, inactive ones included (VICIdial routes DIDs to them; the picker marks them). */
 export const inGroupLookupSchema = z.array(
   z.object({

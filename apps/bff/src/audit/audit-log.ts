@@ -18,6 +18,15 @@ export interface AuditRecord {
   requestId: string;
 }
 
+/** When, and by whom (the audit's own record of a person). */
+export interface AuditActorAt {
+  at: string;
+  actor: { username: string; displayName: string };
+}
+
+/** The audited actions that make a phone's server wait for a configuration rebuild. */
+const PHONE_CHANGES = ['create:phones', 'update:phones', 'delete:phones'] as const;
+
 const toJson = (value: unknown) => (value === undefined || value === null ? null : toMaskedJson(value));
 
 /** Rows per INSERT: 14 values each stays well under SQLite's and MariaDB's limits on bound values. */
@@ -64,6 +73,39 @@ export class AuditLog {
       before: toJson(record.before),
       after: toJson(record.after),
       request_id: record.requestId,
+    };
+  }
+
+  /**
+   * The last successful server refresh, and every successful phone change since (oldest first):
+   * what the servers' rebuild may still be waiting for.
+   */
+  async phoneChangesSinceRefresh(): Promise<{ refresh: AuditActorAt | null; changes: (AuditActorAt & { action: (typeof PHONE_CHANGES)[number]; targetId: string })[] }> {
+    const refresh = await this.db
+      .selectFrom('audit_log')
+      .select(['at', 'actor_username', 'actor_name'])
+      .where('action', '=', 'refresh:servers')
+      .where('outcome', '=', 'success')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let changes = this.db
+      .selectFrom('audit_log')
+      .select(['at', 'actor_username', 'actor_name', 'action', 'target_id'])
+      .where('target_type', '=', 'phone')
+      .where('action', 'in', PHONE_CHANGES)
+      .where('outcome', '=', 'success');
+    if (refresh) changes = changes.where('at', '>', refresh.at);
+    const rows = await changes.orderBy('at').orderBy('id').execute();
+    const actorAt = (row: { at: string; actor_username: string; actor_name: string }): AuditActorAt => ({
+      at: row.at,
+      actor: { username: row.actor_username, displayName: row.actor_name },
+    });
+    return {
+      refresh: refresh ? actorAt(refresh) : null,
+      // The query kept only these actions.
+      changes: rows.map((row) => ({ ...actorAt(row), action: row.action as (typeof PHONE_CHANGES)[number], targetId: row.target_id })),
     };
   }
 

@@ -64,6 +64,7 @@ const REQUIRED_ROUTES = [
   'GET /api/in-groups/:groupId/dids',
   'GET /api/call-menus/:menuId/dids',
   'GET /api/history/:type/:id',
+  'GET /api/servers',
   'GET /api/servers/rebuild',
   'POST /api/servers/refresh',
   'GET /api/audit',

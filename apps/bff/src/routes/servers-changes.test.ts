@@ -16,8 +16,11 @@ test('a refresh flags every server to rebuild and says which now wait; audited',
 });
 
 test('only supervisors may refresh', async () => {
-  const t = await writeTestApp({ role: 'helpdesk' });
-  const res = await t.send('post', '/api/servers/refresh');
-  expect(res.status).toBe(403);
+  const t = await writeTestApp();
+  for (const role of ['viewer', 'helpdesk'] as const) {
+    const res = await t.send('post', '/api/servers/refresh', undefined, { as: role });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe(`Your role (${role}) may not ask servers to rebuild their configuration.`);
+  }
   expect(await t.auditRows()).toEqual([]);
 });

@@ -81,7 +81,7 @@ describe('the app shell', () => {
     fakeFetch((request) => (new URL(request.url).pathname === '/api/phones' ? json(200, phones) : json(200, [])));
     renderWithApp(<AppRoutes />, { route: '/phones', session: sessionOf('viewer') });
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['DIDs', 'Phones', 'Phone aliases']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['DIDs', 'Phones', 'Phone aliases', 'Servers']);
     expect(await screen.findByRole('link', { name: '1001' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Add phone|Edit/ })).not.toBeInTheDocument();
   });

@@ -6,6 +6,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { authRoutes } from '../features/auth/routes';
 import { didRoutes } from '../features/dids/routes';
 import { phoneRoutes } from '../features/phones/routes';
+import { serverRoutes } from '../features/servers/routes';
 import { AppLayout } from './app-layout';
 import { RequireSession } from './require-session';
 import { NotFound } from './route-error';
@@ -27,6 +28,7 @@ export const appRoutes: RouteObject[] = [
           ...phoneRoutes,
           ...aliasRoutes,
           ...auditRoutes,
+          ...serverRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -160,7 +160,7 @@ export function DataTable<T extends RowData, S extends string>(props: DataTableP
               pageRows.map((row) => (
                 <tr key={row.id} aria-selected={selection ? row.getIsSelected() : undefined}>
                   {row.getAllCells().map((cell) => (
-                    <td key={cell.id}>
+                    <td key={cell.id} data-label={cellLabel(cell.column.columnDef.header)}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ))}
@@ -187,6 +187,9 @@ export function DataTable<T extends RowData, S extends string>(props: DataTableP
     </div>
   );
 }
+
+/** A cell's column name, shown beside it when the rows are stacked as cards (data-table.css). */
+const cellLabel = (header: unknown): string | undefined => (typeof header === 'string' ? header : undefined);
 
 const isSortField = <S extends string>(fields: readonly S[], id: string): id is S => (fields as readonly string[]).includes(id);
 

@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures.js';
+import { checkPage } from '../support/pages.js';
+
+// Every page at a phone's width and at 200 % zoom: nothing scrolls sideways, nothing sticks out,
+// the lists show each row's route and target without a swipe; axe and a kept screenshot per page.
+
+const SIZES = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
+  // 200 % zoom of a 1280 px wide window: the page lays out in 640 CSS px, each drawn with 2 device pixels.
+  { name: 'zoom200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
+] as const;
+
+const SERVER = '10.20.0.11';
+
+/** The first row of a list (through the API, on the page's session). */
+async function firstRow<T>(page: Page, path: string, params: Record<string, string> = {}): Promise<T> {
+  const response = await page.request.get(path, { params: { pageSize: '2', ...params } });
+  expect(response.ok(), `${path}: HTTP ${response.status()}`).toBe(true);
+  const { rows } = (await response.json()) as { rows: T[] };
+  expect(rows.length, `${path} has rows`).toBeGreaterThan(0);
+  return rows[0] as T;
+}
+
+/**
+ * Nothing wider than the window: the document does not scroll sideways, and no visible element
+ * reaches past either edge (each offender is named by its outermost element, with its edges).
+ */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const sticksOut = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      // Visually hidden text (1 px boxes) is for screen readers and never seen.
+      return box.width > 1 && box.height > 1 && (box.right > width + 0.5 || box.left < -0.5);
+    };
+    const outermost = [...document.body.querySelectorAll('*')].filter(
+      (element) => sticksOut(element) && !(element.parentElement && sticksOut(element.parentElement)),
+    );
+    const name = (element: Element) =>
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((c) => `.${c}`).join('')}`;
+    return {
+      scrollWidth: root.scrollWidth,
+      clientWidth: width,
+      outside: outermost.map((element) => {
+        const box = element.getBoundingClientRect();
+        return `${name(element)} ${Math.round(box.left)}–${Math.round(box.right)} px`;
+      }),
+    };
+  });
+  expect(found.outside, `elements past the window's ${found.clientWidth} px on ${page.url()}`).toEqual([]);
+  expect(found.scrollWidth, `page width on ${page.url()}`).toBeLessThanOrEqual(found.clientWidth);
+}
+
+interface PageVisit {
+  name: string;
+  heading: string | RegExp;
+  /** The address to open; may look records up first. */
+  path: (page: Page) => Promise<string>;
+}
+
+const fixed = (path: string) => () => Promise.resolve(path);
+const firstDid = (page: Page) => firstRow<{ didId: number; pattern: string }>(page, '/api/dids', { route: 'IN_GROUP' });
+const firstAlias = (page: Page) => firstRow<{ aliasId: string }>(page, '/api/aliases');
+
+const PAGES: PageVisit[] = [
+  { name: 'dids-list', heading: 'DIDs', path: fixed('/dids') },
+  { name: 'did-new', heading: 'Add DID', path: fixed('/dids/new') },
+  { name: 'did-detail', heading: /^DID /, path: async (page) => `/dids/${(await firstDid(page)).didId}` },
+  { name: 'did-edit', heading: /^Edit DID /, path: async (page) => `/dids/${(await firstDid(page)).didId}/edit` },
+  { name: 'did-copy', heading: /^Copy DID /, path: async (page) => `/dids/${(await firstDid(page)).didId}/copy` },
+  {
+    name: 'dids-bulk',
+    heading: 'Change several DIDs',
+    path: async (page) => {
+      const response = await page.request.get('/api/dids', { params: { pageSize: '3' } });
+      const { rows } = (await response.json()) as { rows: { pattern: string }[] };
+      return `/dids/bulk?${new URLSearchParams({ dids: rows.map((row) => row.pattern).join(',') }).toString()}`;
+    },
+  },
+  { name: 'phones-list', heading: 'Phones', path: fixed('/phones') },
+  { name: 'phone-new', heading: 'Add phone', path: fixed('/phones/new') },
+  { name: 'phone-detail', heading: 'Phone 1001', path: fixed(`/phones/${SERVER}/1001`) },
+  { name: 'phone-edit', heading: 'Edit phone 1001', path: fixed(`/phones/${SERVER}/1001/edit`) },
+  { name: 'aliases-list', heading: 'Phone aliases', path: fixed('/aliases') },
+  { name: 'alias-new', heading: 'Add alias', path: fixed('/aliases/new') },
+  { name: 'alias-detail', heading: /^Alias /, path: async (page) => `/aliases/${(await firstAlias(page)).aliasId}` },
+  { name: 'alias-edit', heading: /^Edit alias /, path: async (page) => `/aliases/${(await firstAlias(page)).aliasId}/edit` },
+  { name: 'audit', heading: 'Audit log', path: fixed('/audit') },
+  { name: 'servers', heading: 'Servers', path: fixed('/servers') },
+];
+
+for (const size of SIZES) {
+  test.describe(`at ${size.viewport.width} px (${size.name})`, () => {
+    test.use({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+
+    test('the login page', async ({ page }) => {
+      await page.goto('/login');
+      await checkPage(page, 'VICIdial dashboard', `width-${size.name}-login`);
+      await expectNoSidewaysScroll(page);
+    });
+
+    for (const visit of PAGES) {
+      test(`${visit.name} (supervisor)`, async ({ page, loginAs }) => {
+        await loginAs('supervisor', '/');
+        await loginAs('supervisor', await visit.path(page));
+        await checkPage(page, visit.heading, `width-${size.name}-${visit.name}`);
+        await expectNoSidewaysScroll(page);
+      });
+    }
+
+    test('a list shows each row with its route and target, without a swipe', async ({ page, loginAs }) => {
+      await loginAs('supervisor', '/dids');
+      const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') }).first();
+      const did = await firstRow<{ pattern: string }>(page, '/api/dids');
+      await expect(row).toContainText(did.pattern);
+      for (const column of ['Route', 'Route target']) {
+        // The cell under that column header, and it is inside the window.
+        const index = await page
+          .getByRole('columnheader')
+          .evaluateAll((headers, name) => headers.findIndex((h) => h.textContent?.replace(/[▲▼↕]/g, '').trim() === name), column);
+        expect(index, column).toBeGreaterThanOrEqual(0);
+        // Seen as it is: inside the window's width without scrolling anything sideways.
+        const cell = row.getByRole('cell').nth(index);
+        await expect(cell).toBeVisible();
+        const box = await cell.boundingBox();
+        expect(box?.x, `${column} cell's left edge`).toBeGreaterThanOrEqual(0);
+        expect(box && box.x + box.width, `${column} cell's right edge`).toBeLessThanOrEqual(size.viewport.width);
+      }
+    });
+  });
+}
