@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { openDatabase } from '@vicidash/database';
 import { freePort } from '@vicidash/testkit';
 import { API_PATH } from '@vicidash/vicidial-sim';
@@ -101,10 +101,16 @@ describe("VICIdial's database readable but not what the dashboard reads: 503 nam
     { what: 'a missing table', spoil: alter('DROP TABLE phones_alias'), reason: 'table phones_alias: no such table: phones_alias' },
     { what: 'a missing column', spoil: alter('ALTER TABLE servers DROP COLUMN active_asterisk_server'), reason: 'table servers: no such column: active_asterisk_server' },
     {
-      what: 'a damaged file (every page but the first overwritten)',
+      // The first page of the phones table: the schema stays readable, so `select 1` would still work.
+      what: 'a damaged file (a table page overwritten with garbage)',
       spoil: async (file: string) => {
+        const { db, close: closeDb } = openDatabase(file);
+        const { rows } = await sql<{ rootpage: number; size: number }>`select rootpage, (select page_size from pragma_page_size) as size from sqlite_schema where name = 'phones'`.execute(db);
+        await closeDb();
+        const [{ rootpage, size }] = rows as [{ rootpage: number; size: number }];
         const fd = openSync(file, 'r+');
-        writeSync(fd, randomBytes(statSync(file).size - 4096), 0, undefined, 4096);
+        writeSync(fd, randomBytes(size), 0, size, (rootpage - 1) * size);
+        closeSync(fd);
       },
       reason: 'the database file is damaged',
     },
