@@ -31,7 +31,9 @@ export async function createServices(config: Config, logger: Logger, now: () => 
   const accounts = new Accounts(dashboardDatabase.db, now);
   const sessionStore = new DashboardSessionStore(dashboardDatabase.db, dashboardDatabase.dialect, { idleMs, now, peers });
   await bootstrapSupervisor(config, accounts, logger);
-  const vicidialDatabase = openDatabase<VicidialReadModel>(config.VICIDIAL_DB_URL, { connectionLimit: 20 });
+  // VICIdial's SQLite file is VICIdial's: its journal mode is left alone, and a lock answers at once
+  // (readVicidialDb retries without blocking the event loop) instead of freezing every request.
+  const vicidialDatabase = openDatabase<VicidialReadModel>(config.VICIDIAL_DB_URL, { connectionLimit: 20, wal: false, busyTimeoutMs: 0 });
   const vicidial = createVicidialClient({
     url: config.VICIDIAL_API_URL,
     user: config.VICIDIAL_API_USER,

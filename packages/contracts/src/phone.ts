@@ -168,10 +168,14 @@ export const phoneFields = {
   status: { param: null, column: 'status' },
 } as const satisfies FieldMap;
 
-/** The phone an update or delete addresses: VICIdial identifies a phone by extension and server. */
+/**
+ * The phone an update or delete addresses: VICIdial identifies a phone by extension and server.
+ * Any extension VICIdial stores: its admin screen allows more characters than a new phone's rule
+ * (EXTERNAL phones: `sip/1001@host`).
+ */
 export const phoneKeySchema = z.object({
   serverIp: phoneRules.serverIp,
-  extension: phoneRules.extension,
+  extension: z.string().max(100, 'Extension: at most 100 characters'),
 });
 export type PhoneKey = z.infer<typeof phoneKeySchema>;
 

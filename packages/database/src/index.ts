@@ -14,6 +14,13 @@ export interface Database<DB> {
 export interface OpenOptions {
   /** Open a SQLite file read-only (a MySQL URL's user decides that on the server). */
   readOnly?: boolean;
+  /** Switch a writable SQLite file to WAL (default true); false leaves another program's file as it is. */
+  wal?: boolean;
+  /**
+   * How long a SQLite query waits for another connection's lock (default 5000 ms). better-sqlite3
+   * waits synchronously, holding up the whole process: a reader that must stay responsive sets 0.
+   */
+  busyTimeoutMs?: number;
   /** MySQL pool size (default 10). */
   connectionLimit?: number;
   /** SQL run on every new MySQL connection, e.g. VICIdial's `SET SESSION sql_mode=''`. */
@@ -51,8 +58,8 @@ export function openDatabase<DB>(target: string, options: OpenOptions = {}): Dat
     return { db, dialect: 'mysql', close: () => db.destroy() };
   }
   const sqlite = new SQLite(target, { readonly: options.readOnly ?? false, fileMustExist: options.readOnly ?? false });
-  if (!options.readOnly && target !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readOnly && options.wal !== false && target !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   // MariaDB's CRC32 (of a text's UTF-8 bytes), so that one checksum query runs on both.
   sqlite.function('crc32', { deterministic: true }, (value: unknown) => (value === null ? null : crc32(String(value))));
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });

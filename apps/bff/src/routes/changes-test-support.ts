@@ -84,7 +84,7 @@ export async function demoDid(t: WriteTestApp, pattern: string) {
 
 /** A demo phone on the Chicago server, listed in the alias sales_pod1. */
 export const DEMO_PHONE = { serverIp: '10.20.0.11', extension: '1001' } as const;
-export const phonePath = (key: { serverIp: string; extension: string }) => `/api/phones/${key.serverIp}/${key.extension}`;
+export const phonePath = (key: { serverIp: string; extension: string }) => `/api/phones/${encodeURIComponent(key.serverIp)}/${encodeURIComponent(key.extension)}`;
 
 /** A complete, valid new phone for the Chicago server. */
 export const NEW_PHONE = {

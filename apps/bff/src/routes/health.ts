@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import { AppError } from '../errors.js';
 import { route } from '../http/route.js';
+import { READ_COLUMNS, type VicidialReadModel } from '../vicidial/tables.js';
 
 /** A probe must answer fast: a dependency slower than this counts as down. */
 export const READY_TIMEOUT_MS = 3_000;
@@ -43,6 +44,7 @@ const reasons: Record<string, string> = {
   SQLITE_CANTOPEN: 'cannot open the database file',
   SQLITE_BUSY: 'the database file is locked',
   SQLITE_CORRUPT: 'the database file is damaged',
+  SQLITE_NOTADB: 'the file is not a database',
 };
 
 class TimedOut extends Error {}
@@ -80,6 +82,24 @@ const databaseAnswers = (db: Kysely<unknown>) => async () => {
   return undefined;
 };
 
+/** A missing table or column: the driver's message names it (and nothing secret). */
+const SCHEMA_ERRORS = new Set(['SQLITE_ERROR', 'ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR']);
+
+/** VICIdial's database holds every table and column the dashboard reads, and they can be read. */
+const vicidialTablesRead = (db: Kysely<VicidialReadModel>) => async () => {
+  for (const [table, columns] of Object.entries(READ_COLUMNS)) {
+    try {
+      await db.selectFrom(table as keyof VicidialReadModel).select(columns as never).limit(1).execute();
+    } catch (error) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      if (!SCHEMA_ERRORS.has(String(code))) throw error;
+      // Without SQLite's quoting of the name and its hint after ' - ' (for a mistyped literal).
+      return `table ${table}: ${String(message).split(' - ')[0]?.replaceAll('"', '')}`;
+    }
+  }
+  return undefined;
+};
+
 const apiAnswers = (vicidial: VicidialClient) => async () => {
   // `version` needs no credentials and changes nothing; its message is plain English, secret-free.
   const result = await vicidial.version({ timeoutMs: READY_TIMEOUT_MS });
@@ -90,7 +110,7 @@ const apiAnswers = (vicidial: VicidialClient) => async () => {
 export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices) {
   const probes: Record<CheckName, () => Promise<string | undefined>> = {
     vicidialApi: apiAnswers(vicidial),
-    vicidialDb: databaseAnswers(vicidialDb as Kysely<unknown>),
+    vicidialDb: vicidialTablesRead(vicidialDb),
     dashboardDb: databaseAnswers(dashboardDb as Kysely<unknown>),
   };
   return [

@@ -9,6 +9,7 @@ import {
   updatePhoneResponseSchema,
   type PhoneKey,
 } from '@vicidash/contracts/phone';
+import { WORD_CHARS } from '@vicidash/contracts/common';
 import type { UpdatePhoneParams } from '@vicidash/vicidial-client';
 import type { AppServices } from '../app.js';
 import { type WriteAttempt, auditTargets } from '../audit/write-audit.js';
@@ -24,7 +25,23 @@ import type { VicidialWriter } from '../vicidial/writer.js';
 const PATH = '/api/phones/:serverIp/:extension';
 const pathTarget = ({ params }: RawInput) => auditTargets.phone({ serverIp: textOf(params.serverIp), extension: textOf(params.extension) });
 /** VICIdial's parameters naming the phone a call addresses. */
-const phoneParam = (key: PhoneKey) => ({ extension: key.extension, server_ip: key.serverIp });
+/** What VICIdial's API keeps of an `extension`: it silently deletes every other character. */
+const API_EXTENSION_CHAR = new RegExp(`[${WORD_CHARS.chars}]`);
+
+/**
+ * The API parameters addressing a phone. An extension the API would strip (`10.01` → `1001`)
+ * would address another phone: refused before anything is sent.
+ */
+function phoneParam(key: PhoneKey) {
+  const removed = [...new Set(key.extension)].filter((char) => !API_EXTENSION_CHAR.test(char));
+  if (removed.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `VICIdial's API cannot address this phone: its extension holds characters the API removes (${removed.join(' ')}). Change it in VICIdial's admin screen.`,
+    );
+  }
+  return { extension: key.extension, server_ip: key.serverIp };
+}
 
 /** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
 export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {

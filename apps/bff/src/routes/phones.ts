@@ -1,5 +1,5 @@
 import { aliasRowSchema } from '@vicidash/contracts/alias';
-import { phoneDetailSchema, phoneListQuerySchema, phoneListResponseSchema } from '@vicidash/contracts/phone';
+import { phoneDetailSchema, phoneKeySchema, phoneListQuerySchema, phoneListResponseSchema } from '@vicidash/contracts/phone';
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
@@ -13,7 +13,7 @@ import { found, readRoute } from './read-route.js';
  */
 export const storedPhoneKeySchema = z.object({
   serverIp: z.string().max(15, 'Server IP: at most 15 characters'),
-  extension: z.string().max(100, 'Extension: at most 100 characters'),
+  extension: phoneKeySchema.shape.extension,
 });
 
 const noPhone = ({ serverIp, extension }: z.infer<typeof storedPhoneKeySchema>) => `No phone ${extension} on server ${serverIp}.`;

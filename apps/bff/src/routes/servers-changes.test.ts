@@ -24,3 +24,15 @@ test('only supervisors may refresh', async () => {
   }
   expect(await t.auditRows()).toEqual([]);
 });
+
+test('inactive servers never rebuild, so none is said to be waiting', async () => {
+  const t = await writeTestApp();
+  await t.vicidial.db.updateTable('servers').set({ active: 'N' }).where('server_ip', '=', '10.20.0.12').execute();
+  await t.vicidial.db.updateTable('servers').set({ active_asterisk_server: 'N' }).where('server_ip', '=', '10.20.0.11').execute();
+  const res = await t.send('post', '/api/servers/refresh');
+  expect(res.status).toBe(200);
+  expect(res.body.serversAwaitingRebuild).toEqual([]);
+  // Active again: it waits, as VICIdial's flag says.
+  await t.vicidial.db.updateTable('servers').set({ active: 'Y' }).where('server_ip', '=', '10.20.0.12').execute();
+  expect((await t.records.serversAwaitingRebuild()).map((s) => s.serverIp)).toEqual(['10.20.0.12']);
+});

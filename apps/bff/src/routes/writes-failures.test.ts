@@ -3,7 +3,7 @@
  * failure audited. And the API password never leaves: not in an answer, a log line or the audit.
  */
 import { freePort } from '@vicidash/testkit';
-import { answer, closedPortUrl, startServer, type Behaviour, type TestServer } from '@vicidash/vicidial-client/test-server';
+import { answer, closedPortUrl, selfSignedIdentity, startServer, type Behaviour, type TestServer } from '@vicidash/vicidial-client/test-server';
 import { DEMO_API_PASS } from '@vicidash/vicidial-sim/seeds/demo';
 import request from 'supertest';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -13,8 +13,8 @@ const servers: TestServer[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
-const misbehaving = async (behaviour: Behaviour) => {
-  const server = await startServer(behaviour);
+const misbehaving = async (behaviour: Behaviour, tls?: Parameters<typeof startServer>[1]) => {
+  const server = await startServer(behaviour, tls);
   servers.push(server);
   return server;
 };
@@ -61,6 +61,34 @@ describe('VICIdial answers badly', () => {
       message: 'VICIdial refused the connection. Nothing was sent, so nothing was changed.',
       details: { maybeApplied: false },
     });
+    expect(await t.auditRows()).toMatchObject([{ action: 'create:aliases', outcome: 'failure', result: { code: 'VICIDIAL_UNAVAILABLE', maybeApplied: false } }]);
+  });
+
+  // The request never left: the message says why, and that nothing was changed.
+  test.each([
+    {
+      what: 'a self-signed TLS certificate',
+      url: async () => (await misbehaving(answer('SUCCESS'), selfSignedIdentity('current'))).url,
+      message:
+        "VICIdial's TLS certificate is not trusted (self-signed or from a private CA: give the dashboard that CA with NODE_EXTRA_CA_CERTS). Nothing was sent, so nothing was changed.",
+    },
+    {
+      what: 'an expired TLS certificate',
+      url: async () => (await misbehaving(answer('SUCCESS'), selfSignedIdentity('expired'))).url,
+      message: "VICIdial's TLS certificate has expired or is not yet valid. Nothing was sent, so nothing was changed.",
+    },
+    {
+      // .invalid never resolves (RFC 6761): only the local resolver is asked.
+      what: 'a host name that does not resolve',
+      url: async () => 'http://vicidial.invalid/vicidial/non_agent_api.php',
+      message: "VICIdial's host name could not be resolved (check the API URL and DNS). Nothing was sent, so nothing was changed.",
+    },
+  ])('$what: 502 saying so and that nothing was changed; audited as not applied', async ({ url, message }) => {
+    const t = await writeTestApp({ env: { VICIDIAL_API_URL: await url() } });
+    const res = await t.send('post', '/api/aliases', { aliasId: 'night', name: 'Night', logins: ['1001a'] });
+    expect(res.status).toBe(502);
+    expect(res.body).toEqual({ code: 'VICIDIAL_UNAVAILABLE', message, details: { maybeApplied: false } });
+    expect(servers.flatMap((server) => server.requests)).toEqual([]);
     expect(await t.auditRows()).toMatchObject([{ action: 'create:aliases', outcome: 'failure', result: { code: 'VICIDIAL_UNAVAILABLE', maybeApplied: false } }]);
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors.js';
 
 /** mysql2 codes (and Node socket codes it passes on) that mean the server could not be used at all. */
@@ -33,15 +34,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return Array.isArray(errors) && errors.some(isDatabaseUnavailable);
 }
 
+/** Another connection holds SQLite's lock (VICIdial's SQLite is opened with no busy wait). */
+const isLocked = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code));
+
+/** Waits between tries on a locked database: about 0.7 s in all, the event loop free meanwhile. */
+const LOCKED_RETRY_MS = [50, 100, 200, 350];
+
 /**
  * Runs a read of VICIdial's database: when the database cannot be used the answer is 503, not a
- * 500 that looks like a bug. Other errors pass unchanged.
+ * 500 that looks like a bug. A locked SQLite file is tried again a few times first. Other errors
+ * pass unchanged.
  */
 export async function readVicidialDb<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    throw new AppError('DATABASE_UNAVAILABLE', "VICIdial's database did not answer. Try again in a moment.");
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (!isLocked(error)) throw new AppError('DATABASE_UNAVAILABLE', "VICIdial's database did not answer. Try again in a moment.");
+      const wait = LOCKED_RETRY_MS[attempt];
+      if (wait === undefined) throw new AppError('DATABASE_UNAVAILABLE', "VICIdial's database is locked by another program. Try again in a moment.");
+      await sleep(wait);
+    }
   }
 }

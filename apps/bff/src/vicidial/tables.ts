@@ -91,3 +91,21 @@ export interface VicidialReadModel {
     event_notes: Text;
   };
 }
+
+/** The columns above, at run time: the readiness check reads each table with them. */
+export const READ_COLUMNS: { readonly [T in keyof VicidialReadModel]: readonly (keyof VicidialReadModel[T] & string)[] } = {
+  phones: ['extension', 'server_ip', 'login', 'pass', 'conf_secret', 'dialplan_number', 'voicemail_id', 'protocol', 'fullname', 'local_gmt', 'outbound_cid',
+    'outbound_alt_cid', 'email', 'phone_context', 'user_group', 'active', 'status', 'phone_ring_timeout', 'delete_vm_after_email', 'is_webphone',
+    'webphone_auto_answer', 'use_external_server_ip', 'on_hook_agent', 'template_id'],
+  phones_alias: ['alias_id', 'alias_name', 'logins_list', 'user_group'],
+  vicidial_inbound_dids: ['did_id', 'did_pattern', 'did_description', 'did_active', 'did_route', 'extension', 'exten_context', 'voicemail_ext', 'phone',
+    'server_ip', 'user', 'group_id', 'call_handle_method', 'agent_search_method', 'list_id', 'entry_list_id', 'campaign_id', 'phone_code', 'menu_id',
+    'record_call', 'filter_clean_cid_number', 'user_group', 'modify_stamp'],
+  vicidial_inbound_groups: ['group_id', 'group_name', 'active', 'user_group'],
+  vicidial_call_menu: ['menu_id', 'menu_name', 'user_group'],
+  vicidial_campaigns: ['campaign_id', 'campaign_name', 'active'],
+  vicidial_conf_templates: ['template_id', 'template_name'],
+  vicidial_user_groups: ['user_group', 'group_name'],
+  servers: ['server_id', 'server_description', 'server_ip', 'active', 'active_asterisk_server', 'generate_vicidial_conf', 'rebuild_conf_files', 'local_gmt'],
+  vicidial_admin_log: ['admin_log_id', 'event_date', 'user', 'ip_address', 'event_section', 'event_type', 'record_id', 'event_code', 'event_sql', 'event_notes'],
+};

@@ -23,10 +23,16 @@ export async function listServers(db: Kysely<VicidialReadModel>): Promise<Server
 
 /**
  * The servers that still have to rebuild their configuration before phone changes reach them.
- * Only servers that generate configuration: a refresh flags the others too, but they never rebuild.
+ * Only active Asterisk servers that generate configuration: a refresh flags the others too, but
+ * they never rebuild.
  */
 export async function serversAwaitingRebuild(db: Kysely<VicidialReadModel>): Promise<ServerLookup> {
-  const rows = await selectServers(db).where('rebuild_conf_files', '=', 'Y').where('generate_vicidial_conf', '=', 'Y').execute();
+  const rows = await selectServers(db)
+    .where('rebuild_conf_files', '=', 'Y')
+    .where('generate_vicidial_conf', '=', 'Y')
+    .where('active', '=', 'Y')
+    .where('active_asterisk_server', '=', 'Y')
+    .execute();
   return toServers(rows);
 }
 
