@@ -10,6 +10,7 @@ import type { Accounts } from './auth/accounts.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { RecordLocks } from './store/record-locks.js';
+import type { VicidialApiAccount } from './vicidial/api-account.js';
 import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -47,6 +48,8 @@ export interface AppServices {
   locks: RecordLocks;
   /** VICIdial's Non-Agent API: every write. */
   vicidial: VicidialClient;
+  /** Whether VICIdial lets the API user in: writes stop while it refuses it (shared by every worker). */
+  vicidialAccount: VicidialApiAccount;
   settings: {
     sessionSecret: string;
     /** Keys the HMAC through which a phone's secrets enter its version (the same on every worker and host). */

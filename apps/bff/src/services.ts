@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
 import { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
+import { VicidialApiAccount } from './vicidial/api-account.js';
 import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 
@@ -40,6 +41,13 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     connections: 16,
     onCall: (call) => logger.debug({ vicidial: call }, 'vicidial call'),
   });
+  const vicidialAccount = new VicidialApiAccount(dashboardDatabase.db, vicidial, {
+    credentials: createHmac('sha256', config.SESSION_SECRET).update(`vicidial api\u0000${config.VICIDIAL_API_USER}\u0000${config.VICIDIAL_API_PASS}`).digest('base64url'),
+    now,
+    timeoutMs: config.VICIDIAL_API_TIMEOUT_MS,
+  });
+  // At start: does VICIdial let the API user in (unless another worker checked these credentials lately)?
+  await vicidialAccount.state().catch((error: unknown) => logger.warn({ err: error }, 'VICIdial API user check failed'));
   return {
     logger,
     now,
@@ -52,6 +60,7 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     lists: new ListReadModel(vicidialDatabase.db, peers),
     locks: new RecordLocks(dashboardDatabase.db, dashboardDatabase.dialect, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
+    vicidialAccount,
     dashboardDatabase,
     vicidialDatabase,
     settings: {

@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { VicidialClient } from '@vicidash/vicidial-client';
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import { AppError } from '../errors.js';
 import { route } from '../http/route.js';
+import type { VicidialApiAccount } from '../vicidial/api-account.js';
 
 /** A probe must answer fast: a dependency slower than this counts as down. */
 export const READY_TIMEOUT_MS = 3_000;
@@ -14,6 +14,8 @@ const checkSchema = z.object({
   ms: z.number(),
   /** Why it failed, in plain words (never a host's credentials or raw driver message). */
   reason: z.string().optional(),
+  /** When the outcome reported was found (VICIdial's API is asked at most once a minute, not on every probe). */
+  checkedAt: z.string().optional(),
 });
 type Check = z.infer<typeof checkSchema>;
 
@@ -62,13 +64,16 @@ const reasonOf = (error: unknown): string => {
   return 'failed';
 };
 
+/** What a check found: nothing wrong, or why it failed; and when, if not now. */
+type Finding = { failure?: string; checkedAt?: string } | undefined;
+
 /** Runs one check; a failure becomes its reason, the full error goes to the server log only. */
-async function run(name: CheckName, check: () => Promise<string | undefined>, log: Logger): Promise<Check> {
+async function run(name: CheckName, check: () => Promise<Finding>, log: Logger): Promise<Check> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const failure = await withTimeout(check(), READY_TIMEOUT_MS);
-    return failure === undefined ? { ok: true, ms: ms() } : { ok: false, ms: ms(), reason: failure };
+    const { failure, checkedAt } = (await withTimeout(check(), READY_TIMEOUT_MS)) ?? {};
+    return { ok: failure === undefined, ms: ms(), ...(failure === undefined ? {} : { reason: failure }), ...(checkedAt ? { checkedAt } : {}) };
   } catch (error) {
     log.warn({ err: error, check: name }, 'readiness check failed');
     return { ok: false, ms: ms(), reason: reasonOf(error) };
@@ -80,16 +85,22 @@ const databaseAnswers = (db: Kysely<unknown>) => async () => {
   return undefined;
 };
 
-const apiAnswers = (vicidial: VicidialClient) => async () => {
-  // `version` needs no credentials and changes nothing; its message is plain English, secret-free.
-  const result = await vicidial.version({ timeoutMs: READY_TIMEOUT_MS });
-  return result.kind === 'ok' ? undefined : result.message.replace(/\.$/, '');
+/**
+ * VICIdial's last answer to the API user's check (vicidial/api-account.ts), asked again only when due:
+ * every authenticated call writes to VICIdial's API log, and a wrong password counts towards its lock.
+ */
+const apiAcceptsUser = (account: VicidialApiAccount) => async (): Promise<Finding> => {
+  const state = await account.state().catch(() => undefined);
+  if (!state) return { failure: "unknown: its last check is kept in the dashboard's database" };
+  const checkedAt = state.outcome === 'unchecked' ? undefined : new Date(Number(state.checked_at)).toISOString();
+  const failure = state.outcome === 'ok' ? undefined : (state.message ?? 'not checked yet').replace(/\.$/, '');
+  return { ...(failure === undefined ? {} : { failure }), ...(checkedAt ? { checkedAt } : {}) };
 };
 
 /** Probes for load balancers and orchestrators: alive (the process answers) and ready (its dependencies answer). */
-export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices) {
-  const probes: Record<CheckName, () => Promise<string | undefined>> = {
-    vicidialApi: apiAnswers(vicidial),
+export function healthRoutes({ vicidialAccount, vicidialDb, dashboardDb }: AppServices) {
+  const probes: Record<CheckName, () => Promise<Finding>> = {
+    vicidialApi: apiAcceptsUser(vicidialAccount),
     vicidialDb: databaseAnswers(vicidialDb as Kysely<unknown>),
     dashboardDb: databaseAnswers(dashboardDb as Kysely<unknown>),
   };
@@ -107,7 +118,7 @@ export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices)
       method: 'get',
       path: '/api/ready',
       tag: 'health',
-      summary: "Ready: VICIdial's API, VICIdial's database and the dashboard's database all answer (503 with the failed checks otherwise)",
+      summary: "Ready: VICIdial's API accepts the API user (its last check, at most a minute old), VICIdial's database and the dashboard's database answer (503 with the failed checks otherwise)",
       permission: null,
       response: readyResponseSchema,
       async handler({ req }) {
@@ -116,7 +127,8 @@ export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices)
         const failed = CHECK_NAMES.filter((name) => !checks[name].ok);
         if (failed.length === 0) return { status: 'ready' as const, checks };
         const message = `Not ready: ${failed.map((name) => `${checkLabels[name]} (${checks[name].reason})`).join('; ')}.`;
-        throw new AppError(failed[0] === 'vicidialApi' ? 'VICIDIAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE', message, {
+        const code = failed.every((name) => name === 'vicidialApi') ? 'VICIDIAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE';
+        throw new AppError(code, message, {
           status: 503,
           details: { status: 'not_ready', checks },
         });
