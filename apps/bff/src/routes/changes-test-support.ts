@@ -46,6 +46,13 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
 
   return { ...t, records, send, adminLog, auditRows };
 }
+/**
+ * The requests VICIdial received other than the BFF's checks of its API user (update_did and
+ * update_phone without the record's key, vicidial/api-account.ts): the writes themselves.
+ */
+export const sentWrites = <R extends { form: URLSearchParams }>(requests: readonly R[]): R[] =>
+  requests.filter(({ form }) => !((form.get('function') === 'update_did' && !form.get('did_pattern')) || (form.get('function') === 'update_phone' && !form.get('extension'))));
+
 export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
 
 /** A demo phone on the Chicago server, listed in the alias sales_pod1. */
