@@ -15,6 +15,9 @@ async function apiUser(t: WriteTestApp) {
     .executeTakeFirstOrThrow();
 }
 
+/** Rows VICIdial's API log holds (each authenticated call writes one, and its URL with the password). */
+const apiLogRows = async (t: WriteTestApp) => (await t.vicidial.db.selectFrom('vicidial_api_log').select('api_id').execute()).length;
+
 /** Calls the BFF made to VICIdial's API (its client logs each one at debug level). */
 const vicidialCalls = (t: WriteTestApp) => t.logs.lines.filter((line) => line.includes('"msg":"vicidial call"')).length;
 
@@ -90,12 +93,15 @@ describe('a wrong API password never takes VICIdial API user down', () => {
     const t = await writeTestApp();
     const adminLog = (await t.adminLog()).length;
     const atStart = vicidialCalls(t);
+    const logRows = await apiLogRows(t);
     expect(atStart).toBe(2);
     for (let i = 0; i < 20; i++) expect((await request(t.app).get('/api/ready')).status).toBe(200);
     expect(vicidialCalls(t)).toBe(atStart);
+    expect(await apiLogRows(t)).toBe(logRows);
     t.advance(CHECK_EVERY_MS);
     for (let i = 0; i < 20; i++) expect((await request(t.app).get('/api/ready')).status).toBe(200);
     expect(vicidialCalls(t)).toBe(atStart + 2);
+    expect(await apiLogRows(t)).toBe(logRows + 2);
     expect((await t.adminLog()).length).toBe(adminLog);
   });
 
