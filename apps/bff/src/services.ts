@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { type Database, openDatabase } from '@vicidash/database';
 import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
@@ -12,6 +13,7 @@ import { openDashboardDb } from './store/open.js';
 import { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
 import { VicidialApiAccount } from './vicidial/api-account.js';
+import { checkGrants, type Grants } from './vicidial/grants.js';
 import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 
@@ -48,6 +50,10 @@ export async function createServices(config: Config, logger: Logger, now: () => 
   });
   // At start: does VICIdial let the API user in (unless another worker checked these credentials lately)?
   await vicidialAccount.state().catch((error: unknown) => logger.warn({ err: error }, 'VICIdial API user check failed'));
+  const vicidialDbGrants = await checkGrants(vicidialDatabase.db as Kysely<unknown>, vicidialDatabase.dialect).catch(
+    (): Grants => ({ checked: false, readable: [], note: "not checked: VICIdial's database did not answer at start" }),
+  );
+  if (vicidialDbGrants.readable.length > 0) logger.warn({ grants: vicidialDbGrants }, 'VICIdial read-only database user can read tables it does not need');
   return {
     logger,
     now,
@@ -61,6 +67,7 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     locks: new RecordLocks(dashboardDatabase.db, dashboardDatabase.dialect, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
     vicidialAccount,
+    vicidialDbGrants,
     dashboardDatabase,
     vicidialDatabase,
     settings: {

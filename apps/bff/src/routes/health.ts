@@ -5,6 +5,7 @@ import type { AppServices } from '../app.js';
 import { AppError } from '../errors.js';
 import { route } from '../http/route.js';
 import type { VicidialApiAccount } from '../vicidial/api-account.js';
+import { grantsSchema } from '../vicidial/grants.js';
 
 /** A probe must answer fast: a dependency slower than this counts as down. */
 export const READY_TIMEOUT_MS = 3_000;
@@ -23,7 +24,12 @@ const CHECK_NAMES = ['vicidialApi', 'vicidialDb', 'dashboardDb'] as const;
 type CheckName = (typeof CHECK_NAMES)[number];
 const checksSchema = z.object(Object.fromEntries(CHECK_NAMES.map((name) => [name, checkSchema])) as Record<CheckName, typeof checkSchema>);
 
-export const readyResponseSchema = z.object({ status: z.literal('ready'), checks: checksSchema });
+export const readyResponseSchema = z.object({
+  status: z.literal('ready'),
+  checks: checksSchema,
+  /** VICIdial's read-only database user: whether it can read tables holding passwords (a warning, not a failure). */
+  vicidialDbGrants: grantsSchema,
+});
 
 const checkLabels: Record<CheckName, string> = {
   vicidialApi: "VICIdial's API",
@@ -98,7 +104,7 @@ const apiAcceptsUser = (account: VicidialApiAccount) => async (): Promise<Findin
 };
 
 /** Probes for load balancers and orchestrators: alive (the process answers) and ready (its dependencies answer). */
-export function healthRoutes({ vicidialAccount, vicidialDb, dashboardDb }: AppServices) {
+export function healthRoutes({ vicidialAccount, vicidialDb, dashboardDb, vicidialDbGrants }: AppServices) {
   const probes: Record<CheckName, () => Promise<Finding>> = {
     vicidialApi: apiAcceptsUser(vicidialAccount),
     vicidialDb: databaseAnswers(vicidialDb as Kysely<unknown>),
@@ -125,12 +131,12 @@ export function healthRoutes({ vicidialAccount, vicidialDb, dashboardDb }: AppSe
         const results = await Promise.all(CHECK_NAMES.map((name) => run(name, probes[name], req.log)));
         const checks = Object.fromEntries(CHECK_NAMES.map((name, i) => [name, results[i]])) as Record<CheckName, Check>;
         const failed = CHECK_NAMES.filter((name) => !checks[name].ok);
-        if (failed.length === 0) return { status: 'ready' as const, checks };
+        if (failed.length === 0) return { status: 'ready' as const, checks, vicidialDbGrants };
         const message = `Not ready: ${failed.map((name) => `${checkLabels[name]} (${checks[name].reason})`).join('; ')}.`;
         const code = failed.every((name) => name === 'vicidialApi') ? 'VICIDIAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE';
         throw new AppError(code, message, {
           status: 503,
-          details: { status: 'not_ready', checks },
+          details: { status: 'not_ready', checks, vicidialDbGrants },
         });
       },
     }),
