@@ -1,7 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
 import { describe, expect, test } from 'vitest';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
 import { writeTestApp, type WriteTestApp } from '../routes/changes-test-support.js';
+import { createServices } from '../services.js';
+import { LogCapture, testPasswords } from '../test/app.js';
 import { CHECK_EVERY_MS, LOGIN_RETRY_MS } from './api-account.js';
 
 const WRONG_PASS = 'Not-The-Pass-42';
@@ -19,7 +27,7 @@ async function apiUser(t: WriteTestApp) {
 const apiLogRows = async (t: WriteTestApp) => (await t.vicidial.db.selectFrom('vicidial_api_log').select('api_id').execute()).length;
 
 /** Calls the BFF made to VICIdial's API (its client logs each one at debug level). */
-const vicidialCalls = (t: WriteTestApp) => t.logs.lines.filter((line) => line.includes('"msg":"vicidial call"')).length;
+const vicidialCalls = (t: { logs: LogCapture }) => t.logs.lines.filter((line) => line.includes('"msg":"vicidial call"')).length;
 
 /** The first 30 DIDs of the demo data, by pattern. */
 async function thirtyDids(t: WriteTestApp) {
@@ -113,4 +121,27 @@ describe('a wrong API password never takes VICIdial API user down', () => {
     expect(res.status).toBe(503);
     expect(res.body.details.checks.vicidialApi.reason).toMatch(/not allowed to use this API function: give the user named in VICIDIAL_API_USER/);
   });
+});
+
+test('another worker or host sharing the dashboard database sends nothing once one of them was refused', async () => {
+  const dashboardDb = join(tmpdir(), `bff-credentials-${randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    const first = await writeTestApp({ env: { VICIDIAL_API_PASS: WRONG_PASS, DASHBOARD_DB_URL: dashboardDb } });
+    expect(Number((await apiUser(first)).failed_login_count)).toBe(1);
+    // A second process, same configuration and databases: it learns the refusal from the dashboard database.
+    const logs = new LogCapture();
+    const second = await createServices(first.config, createLogger('debug', logs));
+    try {
+      const agent = request.agent(createApp(second));
+      const login = await agent.post('/api/auth/login').send({ username: 'helpdesk', password: testPasswords.helpdesk });
+      const res = await agent.post('/api/dids/bulk').set('X-CSRF-Token', login.body.csrfToken).send({ dids: await thirtyDids(first), active: false });
+      expect(res.body.results.every((result: { ok: boolean; error?: { message: string } }) => result.error?.message.startsWith('Not sent: '))).toBe(true);
+      expect(vicidialCalls({ logs })).toBe(0);
+      expect(Number((await apiUser(first)).failed_login_count)).toBe(1);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dashboardDb + suffix, { force: true });
+  }
 });
