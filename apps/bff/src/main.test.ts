@@ -12,14 +12,14 @@ afterEach(async () => {
 
 describe.each(['1', '2'])('WORKERS=%s', (workers) => {
   test('SIGTERM lets a request in flight finish, closes keep-alive connections, and exits 0', { timeout: 60_000 }, async () => {
-    const vicidial = await proxiedVicidial(cleanups, 1_500);
+    const vicidial = await proxiedVicidial(cleanups, 1_000);
     const dashboard = await startDashboard(cleanups, vicidial, { WORKERS: workers });
     const agent = new Agent({ keepAlive: true, maxSockets: 2 });
     cleanups.push(() => agent.destroy());
 
     // An idle keep-alive connection, which must not hold the shutdown up until it times out.
     expect((await call(`${dashboard.url}/api/health`, agent)).headers.connection).toBe('keep-alive');
-    // /api/ready asks VICIdial for its version: held 1.5 s by the proxy.
+    // /api/ready waits for the start check of the API user: two calls, each held 1 s by the proxy.
     const slow = call(`${dashboard.url}/api/ready`, agent);
     await vicidial.callArrived;
     const signalledAt = Date.now();

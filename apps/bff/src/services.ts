@@ -48,8 +48,9 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     now,
     timeoutMs: config.VICIDIAL_API_TIMEOUT_MS,
   });
-  // At start: does VICIdial let the API user in (unless another worker checked these credentials lately)?
-  await vicidialAccount.state().catch((error: unknown) => logger.warn({ err: error }, 'VICIdial API user check failed'));
+  // At start, without holding the start up: does VICIdial let the API user in (unless another worker
+  // checked these credentials lately)? Probes and writes of this process wait for the answer.
+  void vicidialAccount.state().catch((error: unknown) => logger.warn({ err: error }, 'VICIdial API user check failed'));
   const vicidialDbGrants = await checkGrants(vicidialDatabase.db as Kysely<unknown>, vicidialDatabase.dialect).catch(
     (): Grants => ({ checked: false, readable: [], note: "not checked: VICIdial's database did not answer at start" }),
   );

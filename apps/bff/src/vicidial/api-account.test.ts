@@ -100,6 +100,7 @@ describe('a wrong API password never takes VICIdial API user down', () => {
   test('an accepted user is checked again at most once a minute, with calls that change nothing', async () => {
     const t = await writeTestApp();
     const adminLog = (await t.adminLog()).length;
+    expect((await request(t.app).get('/api/ready')).status).toBe(200);
     const atStart = vicidialCalls(t);
     const logRows = await apiLogRows(t);
     expect(atStart).toBe(2);
@@ -127,6 +128,7 @@ test('another worker or host sharing the dashboard database sends nothing once o
   const dashboardDb = join(tmpdir(), `bff-credentials-${randomBytes(6).toString('hex')}.sqlite`);
   try {
     const first = await writeTestApp({ env: { VICIDIAL_API_PASS: WRONG_PASS, DASHBOARD_DB_URL: dashboardDb } });
+    expect((await request(first.app).get('/api/ready')).status).toBe(503);
     expect(Number((await apiUser(first)).failed_login_count)).toBe(1);
     // A second process, same configuration and databases: it learns the refusal from the dashboard database.
     const logs = new LogCapture();

@@ -38,6 +38,8 @@ interface Options {
 }
 
 export class VicidialApiAccount {
+  private pending: Promise<AccountState> | undefined;
+
   constructor(
     private readonly db: Kysely<DashboardDatabase>,
     private readonly client: VicidialClient,
@@ -62,9 +64,15 @@ export class VicidialApiAccount {
 
   /**
    * The last outcome, checking first when a check is due and no other worker is running one (the
-   * claim is a conditional update: one worker wins, the others report the last outcome).
+   * claim is a conditional update: one worker wins, the others report the last outcome). Callers of
+   * one process at the same time share one answer, so they wait for a check under way.
    */
-  async state(): Promise<AccountState> {
+  state(): Promise<AccountState> {
+    this.pending ??= this.readOrCheck().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async readOrCheck(): Promise<AccountState> {
     const state = await this.read();
     const now = this.options.now();
     if (!this.due(state, now) || Number(state.claimed_until) > now) return state;
@@ -75,8 +83,7 @@ export class VicidialApiAccount {
       .where('checked_at', '=', state.checked_at)
       .where('claimed_until', '=', state.claimed_until)
       .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) return state;
-    return this.check();
+    return Number(claim.numUpdatedRows) === 1 ? this.check() : state;
   }
 
   /**
