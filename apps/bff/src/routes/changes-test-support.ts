@@ -7,6 +7,7 @@ import type { Role } from '@vicidash/contracts/permissions';
 import { afterEach } from 'vitest';
 import { createTestApp, type TestAppOptions } from '../test/app.js';
 import { vicidialRecords } from '../vicidial/records.js';
+import { isAccountCheck } from '../test/account-checks.js';
 
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
@@ -46,12 +47,8 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
 
   return { ...t, records, send, adminLog, auditRows };
 }
-/**
- * The requests VICIdial received other than the BFF's checks of its API user (update_did and
- * update_phone without the record's key, vicidial/api-account.ts): the writes themselves.
- */
-export const sentWrites = <R extends { form: URLSearchParams }>(requests: readonly R[]): R[] =>
-  requests.filter(({ form }) => !((form.get('function') === 'update_did' && !form.get('did_pattern')) || (form.get('function') === 'update_phone' && !form.get('extension'))));
+/** The requests VICIdial received other than the BFF's checks of its API user: the writes themselves. */
+export const sentWrites = <R extends { form: URLSearchParams }>(requests: readonly R[]): R[] => requests.filter(({ form }) => !isAccountCheck(form));
 
 export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
 
