@@ -11,6 +11,8 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import { authenticate, csrfProtection } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { RecordLocks } from './store/record-locks.js';
+import type { VicidialApiAccount } from './vicidial/api-account.js';
+import type { Grants } from './vicidial/grants.js';
 import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
@@ -61,6 +63,10 @@ export interface AppServices {
   locks: RecordLocks;
   /** VICIdial's Non-Agent API: every write. */
   vicidial: VicidialClient;
+  /** Whether VICIdial lets the API user in: writes stop while it refuses it (shared by every worker). */
+  vicidialAccount: VicidialApiAccount;
+  /** What VICIdial's read-only database user can read beyond what it needs (checked at start). */
+  vicidialDbGrants: Grants;
   settings: {
     sessionSecret: string;
     /** Keys the HMAC through which a phone's secrets enter its version (the same on every worker and host). */

@@ -2,6 +2,7 @@ import { DEMO_API_PASS } from '@vicidash/vicidial-sim/seeds/demo';
 import request from 'supertest';
 import { afterEach, expect, test } from 'vitest';
 import { createLogger } from './logger.js';
+import { CHECK_EVERY_MS } from './vicidial/api-account.js';
 import { createTestApp, LogCapture, testPasswords } from './test/app.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -71,10 +72,12 @@ test('secret keys are redacted in whatever object is logged: a request body, VIC
 test("VICIdial's echo of a wrong API password never reaches the log", async () => {
   const wrong = 'Wrong-Api-Pass-4711';
   const { services, logs } = await setup({ VICIDIAL_API_PASS: wrong });
+  // The start check of the API user, refused, then one more call.
+  expect(await services.vicidialAccount.state()).toMatchObject({ outcome: 'refused', code: 'LOGIN_INCORRECT' });
   const result = await services.vicidial.serverRefresh();
   expect(result).toMatchObject({ kind: 'auth', code: 'LOGIN_INCORRECT' });
   const events = parsed(logs).filter((line) => line.msg === 'vicidial call');
-  expect(events).toHaveLength(1);
+  expect(events).toHaveLength(2);
   expect(logs.lines.join('')).not.toContain(wrong);
 });
 
@@ -92,12 +95,16 @@ test('every log line of a request and its answer carry the same request id', asy
 });
 
 test("lines of the services' own logger during a request (VICIdial calls) carry its id too", async () => {
-  const { app, logs, services } = await setup();
+  const { app, logs, services, advance } = await setup();
+  // The start check is done; a minute on, /api/ready checks the API user again, within the request.
+  await services.vicidialAccount.state();
+  logs.lines.length = 0;
+  advance(CHECK_EVERY_MS);
   const res = await request(app).get('/api/ready');
   expect(res.status).toBe(200);
   const id = res.headers['x-request-id'];
   const call = logs.lines.find((line) => line.includes('"msg":"vicidial call"'));
-  expect(call && JSON.parse(call)).toMatchObject({ requestId: id, vicidial: { function: 'version', kind: 'ok' } });
+  expect(call && JSON.parse(call)).toMatchObject({ requestId: id, vicidial: { function: 'update_did', code: 'REQUIRED_FIELDS_MISSING' } });
   // Outside a request there is none.
   logs.lines.length = 0;
   await services.vicidial.version();

@@ -3,7 +3,7 @@
 import { Agent } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { type Cleanup, call, logEntries, proxiedVicidial, spawnDashboard, startDashboard } from './test/dashboard-process.js';
+import { type Cleanup, call, logEntries, logIn, proxiedVicidial, spawnDashboard, startDashboard } from './test/dashboard-process.js';
 
 const cleanups: Cleanup[] = [];
 afterEach(async () => {
@@ -19,15 +19,15 @@ describe.each(['1', '2'])('WORKERS=%s', (workers) => {
 
     // An idle keep-alive connection, which must not hold the shutdown up until it times out.
     expect((await call(`${dashboard.url}/api/health`, agent)).headers.connection).toBe('keep-alive');
-    // /api/ready asks VICIdial for its version: held 1.5 s by the proxy.
-    const slow = call(`${dashboard.url}/api/ready`, agent);
+    // A change: its VICIdial call is held 1.5 s by the proxy.
+    const headers = await logIn(dashboard, agent);
+    const slow = call(`${dashboard.url}/api/servers/refresh`, agent, { method: 'POST', headers });
     await vicidial.callArrived;
     const signalledAt = Date.now();
     dashboard.child.kill('SIGTERM');
 
     const answer = await slow;
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'ready', checks: { vicidialApi: { ok: true }, vicidialDb: { ok: true }, dashboardDb: { ok: true } } });
     expect(answer.headers.connection).toBe('close');
     expect(await dashboard.exited).toBe(0);
     // Well under Node's 5 s keep-alive timeout: idle connections were closed, not waited for.
@@ -40,7 +40,8 @@ describe.each(['1', '2'])('WORKERS=%s', (workers) => {
     const vicidial = await proxiedVicidial(cleanups, 30_000);
     const dashboard = await startDashboard(cleanups, vicidial, { WORKERS: workers });
     const agent = new Agent({ keepAlive: false });
-    const slow = call(`${dashboard.url}/api/ready`, agent).catch((error: Error) => error);
+    const headers = await logIn(dashboard, agent);
+    const slow = call(`${dashboard.url}/api/servers/refresh`, agent, { method: 'POST', headers }).catch((error: Error) => error);
     await vicidial.callArrived;
     dashboard.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));

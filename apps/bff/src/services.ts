@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { type Database, openDatabase } from '@vicidash/database';
 import { createVicidialClient } from '@vicidash/vicidial-client';
 import type { Logger } from 'pino';
@@ -12,6 +13,8 @@ import type { Config } from './config.js';
 import { openDashboardDb } from './store/open.js';
 import { RecordLocks } from './store/record-locks.js';
 import type { DashboardDatabase } from './store/schema.js';
+import { VicidialApiAccount } from './vicidial/api-account.js';
+import { checkGrants, type Grants } from './vicidial/grants.js';
 import { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
 
@@ -43,6 +46,18 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     connections: 16,
     onCall: (call) => logger.debug({ vicidial: call }, 'vicidial call'),
   });
+  const vicidialAccount = new VicidialApiAccount(dashboardDatabase.db, vicidial, {
+    credentials: createHmac('sha256', config.SESSION_SECRET).update(`vicidial api\u0000${config.VICIDIAL_API_USER}\u0000${config.VICIDIAL_API_PASS}`).digest('base64url'),
+    now,
+    timeoutMs: config.VICIDIAL_API_TIMEOUT_MS,
+  });
+  // At start, without holding the start up: does VICIdial let the API user in (unless another worker
+  // checked these credentials lately)? Probes and writes of this process wait for the answer.
+  void vicidialAccount.state().catch((error: unknown) => logger.warn({ err: error }, 'VICIdial API user check failed'));
+  const vicidialDbGrants = await checkGrants(vicidialDatabase.db as Kysely<unknown>, vicidialDatabase.dialect).catch(
+    (): Grants => ({ checked: false, readable: [], note: "not checked: VICIdial's database did not answer at start" }),
+  );
+  if (vicidialDbGrants.readable.length > 0) logger.warn({ grants: vicidialDbGrants }, 'VICIdial read-only database user can read tables it does not need');
   return {
     logger,
     now,
@@ -56,6 +71,8 @@ export async function createServices(config: Config, logger: Logger, now: () => 
     lists: new ListReadModel(vicidialDatabase.db, peers),
     locks: new RecordLocks(dashboardDatabase.db, { waitMs: config.RECORD_LOCK_WAIT_MS }),
     vicidial,
+    vicidialAccount,
+    vicidialDbGrants,
     dashboardDatabase,
     vicidialDatabase,
     settings: {

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '@vicidash/vicidial-client/test-ser
 import { afterEach } from 'vitest';
 import { createTestApp, type TestAppOptions } from '../test/app.js';
 import { vicidialRecords } from '../vicidial/records.js';
+import { isAccountCheck } from '../test/account-checks.js';
 
 type Method = 'post' | 'put' | 'patch' | 'delete';
 
@@ -73,6 +74,9 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
 
   return { ...t, records, send, adminLog, auditRows };
 }
+/** The requests VICIdial received other than the BFF's checks of its API user: the writes themselves. */
+export const sentWrites = <R extends { form: URLSearchParams }>(requests: readonly R[]): R[] => requests.filter(({ form }) => !isAccountCheck(form));
+
 export type WriteTestApp = Awaited<ReturnType<typeof writeTestApp>>;
 
 /** A DID of the demo data, by its pattern. */

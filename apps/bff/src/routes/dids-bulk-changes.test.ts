@@ -3,7 +3,7 @@ import { API_PATH } from '@vicidash/vicidial-sim';
 import { describe, expect, test } from 'vitest';
 import { auditTargets } from '../audit/write-audit.js';
 import { recordLockKey } from '../store/record-locks.js';
-import { vicidialRelay, writeTestApp } from './changes-test-support.js';
+import { sentWrites, vicidialRelay, writeTestApp } from './changes-test-support.js';
 
 /**
  * The DID `gone` is asked for under a pattern no DID has (as if deleted in VICIdial meanwhile:
@@ -36,7 +36,7 @@ describe('bulk change, batched around its per-DID calls', () => {
       { did: gone.didId, ok: false, error: expect.objectContaining({ code: 'NOT_FOUND', field: 'pattern' }) },
       { did: lost.pattern, ok: false, error: expect.objectContaining({ code: 'VICIDIAL_UNAVAILABLE', details: { maybeApplied: true } }) },
     ]);
-    expect(proxy.requests.map((r) => r.form.get('did_pattern')).sort()).toEqual([ok.pattern, gone.pattern, lost.pattern]);
+    expect(sentWrites(proxy.requests).map((r) => r.form.get('did_pattern')).sort()).toEqual([ok.pattern, gone.pattern, lost.pattern]);
 
     const audit = await t.auditRows();
     expect(audit.map((row) => row.target.id)).toEqual([String(ok.didId), 'NOSUCHDID', String(gone.didId), String(lost.didId)]);
@@ -86,7 +86,7 @@ describe('bulk change, batched around its per-DID calls', () => {
       { did: '3125550101', ok: false, error: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String) } },
       { did: 12, ok: false, error: { code: 'DATABASE_UNAVAILABLE', message: expect.any(String) } },
     ]);
-    expect(proxy.requests).toHaveLength(0);
+    expect(sentWrites(proxy.requests)).toHaveLength(0);
     expect(await t.auditRows()).toMatchObject([
       { target: { id: '3125550101' }, outcome: 'failure', result: { code: 'DATABASE_UNAVAILABLE' } },
       { target: { id: '12' }, outcome: 'failure', result: { code: 'DATABASE_UNAVAILABLE' } },

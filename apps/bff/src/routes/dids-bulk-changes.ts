@@ -41,7 +41,7 @@ const patternKey = (pattern: string) => pattern.toLowerCase();
  * POST /api/dids/bulk: one change applied to many DIDs, each its own VICIdial call (VICIdial has no
  * bulk update) with its own result and audit row. Around the calls the work is batched: one query
  * reads every DID before, one insert writes the audit rows.
- * Calls run BULK_CONCURRENCY at a time; none is ever retried.
+ * Calls run BULK_CONCURRENCY at a time after the first; none is ever retried.
  */
 export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter, records: VicidialRecords): RouteSpec {
   const end = (item: Item, error: unknown) => {
@@ -132,7 +132,11 @@ export function didBulkChangeRoute(services: AppServices, writer: VicidialWriter
         await records.requireRouteTarget(fields.routing);
         held = await lockAll(items);
         const locks = held;
-        await mapBounded(items, BULK_CONCURRENCY, (item) => send(who, item, change, locks));
+        // The first call alone: were the API user refused, the rest are not sent (api-account.ts), so
+        // a bulk costs VICIdial's lock-out count one failed login, not one per call in flight.
+        const [first, ...rest] = items.filter((item) => item.current && !item.error);
+        if (first) await send(who, first, change, locks);
+        await mapBounded(rest, BULK_CONCURRENCY, (item) => send(who, item, change, locks));
       } catch (error) {
         if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'bulk DID read failed');
         for (const item of items) if (!item.attempt.applied && !item.error) end(item, error);

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { VicidialClient } from '@vicidash/vicidial-client';
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import { AppError } from '../errors.js';
 import { route } from '../http/route.js';
+import type { VicidialApiAccount } from '../vicidial/api-account.js';
+import { grantsSchema } from '../vicidial/grants.js';
 import { READ_COLUMNS, type VicidialReadModel } from '../vicidial/tables.js';
 
 /** A probe must answer fast: a dependency slower than this counts as down. */
@@ -15,6 +16,8 @@ const checkSchema = z.object({
   ms: z.number(),
   /** Why it failed, in plain words (never a host's credentials or raw driver message). */
   reason: z.string().optional(),
+  /** When the outcome reported was found (VICIdial's API is asked at most once a minute, not on every probe). */
+  checkedAt: z.string().optional(),
 });
 type Check = z.infer<typeof checkSchema>;
 
@@ -22,7 +25,12 @@ const CHECK_NAMES = ['vicidialApi', 'vicidialDb', 'dashboardDb'] as const;
 type CheckName = (typeof CHECK_NAMES)[number];
 const checksSchema = z.object(Object.fromEntries(CHECK_NAMES.map((name) => [name, checkSchema])) as Record<CheckName, typeof checkSchema>);
 
-export const readyResponseSchema = z.object({ status: z.literal('ready'), checks: checksSchema });
+export const readyResponseSchema = z.object({
+  status: z.literal('ready'),
+  checks: checksSchema,
+  /** VICIdial's read-only database user: whether it can read tables holding passwords (a warning, not a failure). */
+  vicidialDbGrants: grantsSchema,
+});
 
 const checkLabels: Record<CheckName, string> = {
   vicidialApi: "VICIdial's API",
@@ -64,13 +72,16 @@ const reasonOf = (error: unknown): string => {
   return 'failed';
 };
 
+/** What a check found: nothing wrong, or why it failed; and when, if not now. */
+type Finding = { failure?: string; checkedAt?: string } | undefined;
+
 /** Runs one check; a failure becomes its reason, the full error goes to the server log only. */
-async function run(name: CheckName, check: () => Promise<string | undefined>, log: Logger): Promise<Check> {
+async function run(name: CheckName, check: () => Promise<Finding>, log: Logger): Promise<Check> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
-    const failure = await withTimeout(check(), READY_TIMEOUT_MS);
-    return failure === undefined ? { ok: true, ms: ms() } : { ok: false, ms: ms(), reason: failure };
+    const { failure, checkedAt } = (await withTimeout(check(), READY_TIMEOUT_MS)) ?? {};
+    return { ok: failure === undefined, ms: ms(), ...(failure === undefined ? {} : { reason: failure }), ...(checkedAt ? { checkedAt } : {}) };
   } catch (error) {
     log.warn({ err: error, check: name }, 'readiness check failed');
     return { ok: false, ms: ms(), reason: reasonOf(error) };
@@ -86,7 +97,7 @@ const databaseAnswers = (db: Kysely<unknown>) => async () => {
 const SCHEMA_ERRORS = new Set(['SQLITE_ERROR', 'ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR']);
 
 /** VICIdial's database holds every table and column the dashboard reads, and they can be read. */
-const vicidialTablesRead = (db: Kysely<VicidialReadModel>) => async () => {
+const vicidialTablesRead = (db: Kysely<VicidialReadModel>) => async (): Promise<Finding> => {
   for (const [table, columns] of Object.entries(READ_COLUMNS)) {
     try {
       await db.selectFrom(table as keyof VicidialReadModel).select(columns as never).limit(1).execute();
@@ -94,22 +105,28 @@ const vicidialTablesRead = (db: Kysely<VicidialReadModel>) => async () => {
       const { code, message } = error as { code?: unknown; message?: unknown };
       if (!SCHEMA_ERRORS.has(String(code))) throw error;
       // Without SQLite's quoting of the name and its hint after ' - ' (for a mistyped literal).
-      return `table ${table}: ${String(message).split(' - ')[0]?.replaceAll('"', '')}`;
+      return { failure: `table ${table}: ${String(message).split(' - ')[0]?.replaceAll('"', '')}` };
     }
   }
   return undefined;
 };
 
-const apiAnswers = (vicidial: VicidialClient) => async () => {
-  // `version` needs no credentials and changes nothing; its message is plain English, secret-free.
-  const result = await vicidial.version({ timeoutMs: READY_TIMEOUT_MS });
-  return result.kind === 'ok' ? undefined : result.message.replace(/\.$/, '');
+/**
+ * VICIdial's last answer to the API user's check (vicidial/api-account.ts), asked again only when due:
+ * every authenticated call writes to VICIdial's API log, and a wrong password counts towards its lock.
+ */
+const apiAcceptsUser = (account: VicidialApiAccount) => async (): Promise<Finding> => {
+  const state = await account.state().catch(() => undefined);
+  if (!state) return { failure: "unknown: its last check is kept in the dashboard's database" };
+  const checkedAt = state.outcome === 'unchecked' ? undefined : new Date(Number(state.checked_at)).toISOString();
+  const failure = state.outcome === 'ok' ? undefined : (state.message ?? 'not checked yet').replace(/\.$/, '');
+  return { ...(failure === undefined ? {} : { failure }), ...(checkedAt ? { checkedAt } : {}) };
 };
 
 /** Probes for load balancers and orchestrators: alive (the process answers) and ready (its dependencies answer). */
-export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices) {
-  const probes: Record<CheckName, () => Promise<string | undefined>> = {
-    vicidialApi: apiAnswers(vicidial),
+export function healthRoutes({ vicidialAccount, vicidialDb, dashboardDb, vicidialDbGrants }: AppServices) {
+  const probes: Record<CheckName, () => Promise<Finding>> = {
+    vicidialApi: apiAcceptsUser(vicidialAccount),
     vicidialDb: vicidialTablesRead(vicidialDb),
     dashboardDb: databaseAnswers(dashboardDb as Kysely<unknown>),
   };
@@ -127,18 +144,19 @@ export function healthRoutes({ vicidial, vicidialDb, dashboardDb }: AppServices)
       method: 'get',
       path: '/api/ready',
       tag: 'health',
-      summary: "Ready: VICIdial's API, VICIdial's database and the dashboard's database all answer (503 with the failed checks otherwise)",
+      summary: "Ready: VICIdial's API accepts the API user (its last check, at most a minute old), VICIdial's database and the dashboard's database answer (503 with the failed checks otherwise)",
       permission: null,
       response: readyResponseSchema,
       async handler({ req }) {
         const results = await Promise.all(CHECK_NAMES.map((name) => run(name, probes[name], req.log)));
         const checks = Object.fromEntries(CHECK_NAMES.map((name, i) => [name, results[i]])) as Record<CheckName, Check>;
         const failed = CHECK_NAMES.filter((name) => !checks[name].ok);
-        if (failed.length === 0) return { status: 'ready' as const, checks };
+        if (failed.length === 0) return { status: 'ready' as const, checks, vicidialDbGrants };
         const message = `Not ready: ${failed.map((name) => `${checkLabels[name]} (${checks[name].reason})`).join('; ')}.`;
-        throw new AppError(failed[0] === 'vicidialApi' ? 'VICIDIAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE', message, {
+        const code = failed.every((name) => name === 'vicidialApi') ? 'VICIDIAL_UNAVAILABLE' : 'DATABASE_UNAVAILABLE';
+        throw new AppError(code, message, {
           status: 503,
-          details: { status: 'not_ready', checks },
+          details: { status: 'not_ready', checks, vicidialDbGrants },
         });
       },
     }),

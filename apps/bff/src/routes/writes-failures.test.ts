@@ -7,7 +7,7 @@ import { answer, closedPortUrl, selfSignedIdentity, startServer, type Behaviour,
 import { DEMO_API_PASS } from '@vicidash/vicidial-sim/seeds/demo';
 import request from 'supertest';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DEMO_PHONE, NEW_PHONE, phonePath, writeTestApp, type WriteTestApp } from './changes-test-support.js';
+import { DEMO_PHONE, NEW_PHONE, phonePath, sentWrites, writeTestApp, type WriteTestApp } from './changes-test-support.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -41,7 +41,7 @@ describe('VICIdial answers badly', () => {
       message: expect.stringMatching(/The change may or may not have been made: reload the record and check before trying again\.$/),
       details: { maybeApplied: true },
     });
-    expect(server.requests).toHaveLength(1);
+    expect(sentWrites(server.requests)).toHaveLength(1);
     expect(await t.auditRows()).toMatchObject([
       { action: 'update:dids', outcome: 'failure', result: { code, maybeApplied: true }, before: { didId: did?.didId }, after: { didId: did?.didId } },
     ]);
@@ -49,7 +49,7 @@ describe('VICIdial answers badly', () => {
     expect((await request(t.app).get('/api/health')).status).toBe(200);
     await t.send('patch', `/api/dids/${did?.didId}`, { recordCall: 'Y' }, { version: did?.version });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(server.requests).toHaveLength(2);
+    expect(sentWrites(server.requests)).toHaveLength(2);
   });
 
   test('is down (connection refused): 502 saying nothing was changed', async () => {
@@ -102,7 +102,7 @@ describe('VICIdial answers badly', () => {
       { ok: false, error: { code: 'VICIDIAL_UNAVAILABLE' } },
       { ok: false, error: { code: 'VICIDIAL_UNAVAILABLE' } },
     ]);
-    expect(server.requests.map((r) => r.form.get('did_pattern')).sort()).toEqual(['3125550101', '3125550102', '3125550103']);
+    expect(sentWrites(server.requests).map((r) => r.form.get('did_pattern')).sort()).toEqual(['3125550101', '3125550102', '3125550103']);
   });
 });
 
@@ -154,10 +154,11 @@ describe('the API password never comes out', () => {
   ])('with %s: not in answers, log lines or audit rows', async (_what, pass) => {
     const t = await writeTestApp({ env: { VICIDIAL_API_PASS: pass } });
     const answers = await exercise(t);
-    // The proof the scan means something: the calls were made and logged, and a wrong password was refused (and echoed).
-    expect(t.logs.lines.filter((line) => line.includes('"vicidial call"')).length).toBeGreaterThanOrEqual(8);
+    // The proof the scan means something: the calls were made and logged, and a wrong password was
+    // refused (and echoed) once, at the start check: after that nothing more is sent.
+    expect(t.logs.lines.filter((line) => line.includes('"vicidial call"')).length).toBeGreaterThanOrEqual(pass === DEMO_API_PASS ? 8 : 1);
     if (pass !== DEMO_API_PASS) {
-      expect(answers[0]).toMatch(/^502 .*VICIDIAL_DENIED/);
+      expect(answers[0]).toMatch(/^503 .*VICIDIAL_DENIED/);
       expect(t.logs.lines.join('')).toContain('LOGIN_INCORRECT');
     }
     const audit = JSON.stringify(await t.auditRows());

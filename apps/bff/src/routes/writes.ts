@@ -8,7 +8,7 @@ import { serverChangeRoutes } from './servers-changes.js';
 
 /** The write routes (VICIdial's Non-Agent API, every attempt audited), one list per resource. */
 export function writeRoutes(services: AppServices): RouteSpec[] {
-  const writer = new VicidialWriter(services.vicidial, () => services.lists.invalidate());
+  const writer = new VicidialWriter(services.vicidial, () => services.lists.invalidate(), services.vicidialAccount);
   return [
     ...phoneChangeRoutes(services, writer),
     ...aliasChangeRoutes(services, writer),

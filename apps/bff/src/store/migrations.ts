@@ -81,6 +81,25 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       }
     },
   },
+  // What VICIdial last said of the API user (vicidial/api-account.ts): one row, shared by every worker.
+  '0005_vicidial_credentials': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('vicidial_credentials')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('outcome', 'varchar(12)', (c) => c.notNull())
+        .addColumn('code', 'varchar(40)')
+        .addColumn('message', 'varchar(255)')
+        .addColumn('credentials', 'varchar(64)', (c) => c.notNull())
+        .addColumn('checked_at', 'bigint', (c) => c.notNull())
+        .addColumn('claimed_until', 'bigint', (c) => c.notNull())
+        .execute();
+      await db
+        .insertInto('vicidial_credentials' as never)
+        .values({ id: 1, outcome: 'unchecked', credentials: '', checked_at: 0, claimed_until: 0 } as never)
+        .execute();
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

@@ -8,6 +8,7 @@ export interface DashboardDatabase {
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   record_locks: RecordLocksTable;
+  vicidial_credentials: VicidialCredentialsTable;
 }
 
 export type Role = 'supervisor' | 'helpdesk' | 'viewer';
@@ -75,4 +76,21 @@ export interface RecordLocksTable {
   owner: string;
   /** Epoch ms when the lock frees itself unless its holder renews it. */
   expires_at: number;
+}
+
+/** The one row (id 1) saying what VICIdial last answered for the API user (vicidial/api-account.ts). */
+export interface VicidialCredentialsTable {
+  id: number;
+  /** `unchecked` until the first check; `unreachable`: no answer (says nothing of the credentials). */
+  outcome: 'unchecked' | 'ok' | 'refused' | 'unreachable';
+  /** The client's code of a refusal (e.g. LOGIN_INCORRECT). */
+  code: string | null;
+  /** Plain English, secret-free: why, and which setting to fix. */
+  message: string | null;
+  /** HMAC of the user and password the outcome is about: other credentials are checked afresh. */
+  credentials: string;
+  /** Epoch ms of the last answer. */
+  checked_at: number;
+  /** Epoch ms until which one worker's check is under way (the others report the last outcome). */
+  claimed_until: number;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '@vicidash/testkit';
 import { API_PATH, createSchema, openVicidialDb, seedDatabase, startVicidialServer } from '@vicidash/vicidial-sim';
 import { DEMO_API_PASS, DEMO_API_USER } from '@vicidash/vicidial-sim/seeds/demo';
+import { isAccountCheck } from './account-checks.js';
 
 const bffDir = fileURLToPath(new URL('../..', import.meta.url));
 const fromSource = fileURLToPath(new URL('./main-from-source.mjs', import.meta.url));
@@ -18,7 +19,8 @@ export type Cleanup = () => Promise<void> | void;
 
 /**
  * The embedded VICIdial (SQLite, demo data) behind a proxy that holds every API call for
- * `delayMs`: a slow request on demand (0: no delay).
+ * `delayMs`: a slow request on demand (0: no delay). The BFF's checks of its API user pass at once
+ * and do not count as the call that arrived: the calls held are the writes.
  */
 export async function proxiedVicidial(cleanups: Cleanup[], delayMs = 0) {
   const dir = mkdtempSync(join(tmpdir(), 'bff-main-'));
@@ -35,8 +37,9 @@ export async function proxiedVicidial(cleanups: Cleanup[], delayMs = 0) {
   const proxy: Server = createServer(async (req, res) => {
     const body: Buffer[] = [];
     for await (const chunk of req) body.push(chunk as Buffer);
-    arrived();
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const check = isAccountCheck(new URLSearchParams(Buffer.concat(body).toString()));
+    if (!check) arrived();
+    if (delayMs > 0 && !check) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const answer = await fetch(`${sim.url}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? '' }, body: Buffer.concat(body) });
     res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8' }).end(await answer.text());
   });

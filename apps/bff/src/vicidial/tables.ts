@@ -109,3 +109,6 @@ export const READ_COLUMNS: { readonly [T in keyof VicidialReadModel]: readonly (
   servers: ['server_id', 'server_description', 'server_ip', 'active', 'active_asterisk_server', 'generate_vicidial_conf', 'rebuild_conf_files', 'local_gmt'],
   vicidial_admin_log: ['admin_log_id', 'event_date', 'user', 'ip_address', 'event_section', 'event_type', 'record_id', 'event_code', 'event_sql', 'event_notes'],
 };
+
+/** The tables the dashboard reads, for the read-only user's grants (one GRANT SELECT each). */
+export const READ_TABLES = Object.keys(READ_COLUMNS) as (keyof VicidialReadModel)[];

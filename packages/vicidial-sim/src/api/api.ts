@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { VicidialDatabase } from '../db/schema.js';
 import { writeAdminLog } from './admin-log.js';
+import { writeApiLog } from './api-log.js';
 import { addPhoneAlias, updatePhoneAlias } from './aliases.js';
 import { authenticate, functionAllowed, loadApiUser } from './auth.js';
 import type { FunctionHandler, HandlerContext } from './context.js';
@@ -9,7 +10,7 @@ import { filterParam } from './filters.js';
 import { callmenuList, ingroupList } from './lists.js';
 import { addPhone, updatePhone } from './phones.js';
 import type { ApiReply } from './reply.js';
-import { type ApiRequest, requestParams } from './request.js';
+import { type ApiRequest, loggedUrl, requestParams } from './request.js';
 import { serverRefresh } from './servers.js';
 import { versionReply } from './version.js';
 
@@ -50,20 +51,31 @@ const SERVER_ERROR: ApiReply = { status: 500, body: '' };
 export function createVicidialApi(db: Kysely<VicidialDatabase>, options: VicidialApiOptions = {}) {
   const clock = options.now ?? (() => new Date());
 
+  /** The answer; VICIdial logs every call but a refused login (vicidial_api_log, vicidial_api_urls). */
   async function answer(request: ApiRequest): Promise<ApiReply> {
     const params = requestParams(request);
     const param = (name: string) => params.get(name) ?? '';
     const now = clock();
     const fn = filterParam('function', param('function'));
-
-    if (fn === 'version') return versionReply(db, now);
-    if (COFFEE.has(fn)) return text(`Coffee: ${fn}|Error 418 I'm a teapot`, 418);
-
     const user = filterParam('user', param('user'));
+    const logged = async (reply: ApiReply) => {
+      const call = { user, function: fn, source: filterParam('source', param('source')), remoteIp: request.remoteIp, url: loggedUrl(request), now };
+      await writeApiLog(db, call, reply);
+      return reply;
+    };
+
+    if (fn === 'version') return logged(await versionReply(db, now));
+    if (COFFEE.has(fn)) return logged(text(`Coffee: ${fn}|Error 418 I'm a teapot`, 418));
+
     const pass = filterParam('pass', param('pass'));
     const auth = await authenticate(db, { user, pass, ip: request.remoteIp, now });
     if (auth === 'LOCK') return text(`ERROR: Too many login attempts, try again in 15 minutes: |${user}|LOCK|\n`);
     if (auth === 'BAD') return text(`ERROR: Login incorrect, please try again: |${user}|${pass}|BAD|\n`);
+    return logged(await authorised(request, params, fn, user, now));
+  }
+
+  async function authorised(request: ApiRequest, params: ReturnType<typeof requestParams>, fn: string, user: string, now: Date): Promise<ApiReply> {
+    const param = (name: string) => params.get(name) ?? '';
 
     const route = FUNCTIONS.get(fn);
     if (!route) return text('ERROR: NO FUNCTION SPECIFIED\n');

@@ -74,3 +74,17 @@ export function requestParams(request: ApiRequest): RequestParams {
   const post = postFields(request);
   return { get: (name) => query.get(name) ?? post.get(name) };
 }
+
+/**
+ * The URL VICIdial writes to vicidial_api_urls: the page, then the query string, with the POST fields
+ * (decoded, quotes, backslashes and semicolons removed) appended after `GET-AND-POST=Y` when there is
+ * a query string too, or in its place when there is none. The password is in it, in clear text.
+ */
+export function loggedUrl(request: ApiRequest): string {
+  const queryAt = request.url.indexOf('?');
+  const query = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
+  const page = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+  const post = [...postFields(request)].map(([name, value]) => `${name}=${value}`).join('&').replace(/['"\\;]/g, '');
+  const logged = post.length <= 2 ? query : query === '' ? post : `${query}&GET-AND-POST=Y&${post}`;
+  return `http://${header(request, 'host').replace(/:80$/, '')}${page}?${logged}`;
+}

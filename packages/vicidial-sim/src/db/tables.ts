@@ -285,6 +285,32 @@ export const vicidial_admin_log = {
   user_group: varchar(20, { default: '---ALL---' }),
 };
 
+/** One row per call that reaches VICIdial's api_log(): past the login, or version, coffee, no function. */
+export const vicidial_api_log = {
+  api_id: autoIncrement('int(9) unsigned'),
+  user: varchar(20, { notNull: true }),
+  api_date: datetime(),
+  api_script: varchar(10),
+  function: varchar(20, { notNull: true }),
+  agent_user: varchar(20),
+  value: varchar(255),
+  result: varchar(10),
+  result_reason: varchar(255),
+  source: varchar(20),
+  data: text(),
+  run_time: varchar(20, { default: '0' }),
+  webserver: integer('smallint(5) unsigned', { default: 0 }),
+  api_url: integer('int(9) unsigned', { default: 0 }),
+};
+
+/** The URL of each vicidial_api_log row, POST fields included: the API password in clear text. */
+export const vicidial_api_urls = {
+  api_id: integer('int(9) unsigned', { notNull: true }),
+  api_date: datetime(),
+  remote_ip: varchar(50),
+  url: text('mediumtext'),
+};
+
 export const system_settings = {
   use_non_latin: enumOf(['0','1'], { default: '0' }),
   webroot_writable: enumOf(['0','1'], { default: '1' }),
@@ -338,6 +364,8 @@ export const tables = {
   vicidial_call_menu,
   vicidial_campaigns,
   vicidial_admin_log,
+  vicidial_api_log,
+  vicidial_api_urls,
 };
 
 /**
@@ -364,6 +392,11 @@ export const keys: { [T in keyof typeof tables]?: ReadonlyArray<{ kind: 'primary
   vicidial_inbound_groups: [{ kind: 'primary', columns: ['group_id'] }],
   vicidial_call_menu: [{ kind: 'primary', columns: ['menu_id'] }],
   vicidial_campaigns: [{ kind: 'primary', columns: ['campaign_id'] }],
+  vicidial_api_log: [
+    { kind: 'primary', columns: ['api_id'] },
+    { kind: 'index', columns: ['api_date'] },
+  ],
+  vicidial_api_urls: [{ kind: 'primary', columns: ['api_id'] }],
   vicidial_admin_log: [
     { kind: 'primary', columns: ['admin_log_id'] },
     { kind: 'index', columns: ['user'] },
