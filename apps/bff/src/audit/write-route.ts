@@ -13,6 +13,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export interface RawInput {
   params: Record<string, string>;
   body: Record<string, unknown>;
+  /** Who sends it (a person's own account is the target of their own changes). */
+  actor: Account;
 }
 
 export interface WriteContext<P, B> extends RouteContext<P, undefined, B> {
@@ -38,6 +40,7 @@ export const textOf = (value: unknown): string => (typeof value === 'string' || 
 const rawInput = (req: Request): RawInput => ({
   params: req.params as Record<string, string>,
   body: typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? req.body : {},
+  actor: req.user as Account,
 });
 
 /**

@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import type { DashboardDatabase, UsersTable } from '../store/schema.js';
 import { LoginThrottle } from './login-throttle.js';
+import { assertStrongPassword } from './password-strength.js';
 
 export interface Account {
   id: number;
@@ -120,6 +121,16 @@ export class Accounts {
     const account = await this.update(username, { password_hash: await hash(parseInput(passwordSchema, password)) });
     await new LoginThrottle(this.db, this.now).forget(username);
     return account;
+  }
+
+  /** One's own new password: the current one must match, the new one be hard to guess. */
+  async changePassword(id: number, currentPassword: string, newPassword: string): Promise<Account> {
+    const row = await this.db.selectFrom('users').select([...this.columns, 'password_hash']).where('id', '=', id).executeTakeFirst();
+    if (!row || !(await verify(row.password_hash, currentPassword))) {
+      throw new AppError('VALIDATION', 'Current password: not correct.', { field: 'currentPassword' });
+    }
+    assertStrongPassword(newPassword, toAccount(row));
+    return this.update(row.username, { password_hash: await hash(newPassword) });
   }
 
   /**

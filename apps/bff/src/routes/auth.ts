@@ -2,14 +2,21 @@ import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@vicidash/contracts/auth';
 import { rolePermissions } from '@vicidash/contracts/permissions';
+import { changePasswordRequestSchema } from '@vicidash/contracts/users';
+import type { AuditLog } from '../audit/audit-log.js';
+import { auditTargets } from '../audit/write-audit.js';
+import { writeRoute } from '../audit/write-route.js';
 import type { Account, Accounts } from '../auth/accounts.js';
 import { loginSource, type LoginThrottle } from '../auth/login-throttle.js';
+import type { DashboardSessionStore } from '../auth/session-store.js';
 import { AppError } from '../errors.js';
 import { route } from '../http/route.js';
 
 export interface AuthRouteOptions {
   accounts: Accounts;
   loginThrottle: LoginThrottle;
+  sessionStore: DashboardSessionStore;
+  audit: AuditLog;
   absoluteMs: number;
   now: () => number;
 }
@@ -30,7 +37,7 @@ const inWords = (seconds: number) => {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 };
 
-export function authRoutes({ accounts, loginThrottle, absoluteMs, now }: AuthRouteOptions) {
+export function authRoutes({ accounts, loginThrottle, sessionStore, audit, absoluteMs, now }: AuthRouteOptions) {
   return [
     route({
       method: 'post',
@@ -88,6 +95,21 @@ export function authRoutes({ accounts, loginThrottle, absoluteMs, now }: AuthRou
       async handler({ req, res }) {
         await promisify((done) => req.session.destroy(done));
         res.clearCookie('vicidash.sid', { path: '/' });
+      },
+    }),
+    writeRoute(audit, {
+      method: 'post',
+      path: '/api/auth/password',
+      tag: 'auth',
+      summary: "Change one's own password: ends one's other sessions",
+      permission: 'change:own-password',
+      body: changePasswordRequestSchema,
+      response: null,
+      errors: { 400: 'The current password is wrong (field currentPassword), or the new one is too short or easy to guess (field newPassword).' },
+      target: ({ actor }) => auditTargets.user(actor.username),
+      async handler({ req, user, body: { currentPassword, newPassword } }) {
+        await accounts.changePassword(user.id, currentPassword, newPassword);
+        await sessionStore.destroyForUser(user.id, req.sessionID);
       },
     }),
   ];

@@ -35,6 +35,7 @@ const DESIGN_MATRIX: { capability: string; roles: Role[]; permissions: Permissio
   { capability: 'view the audit log: own changes', roles: ['helpdesk', 'supervisor'], permissions: ['read:own-audit'] },
   { capability: 'view the audit log: all', roles: ['supervisor'], permissions: ['read:audit'] },
   { capability: 'manage dashboard users', roles: ['supervisor'], permissions: ['manage:users'] },
+  { capability: "change one's own password", roles: ['viewer', 'helpdesk', 'supervisor'], permissions: ['change:own-password'] },
 ];
 const matrixPermissions = DESIGN_MATRIX.flatMap((row) => row.permissions);
 
@@ -70,6 +71,7 @@ const REQUIRED_ROUTES = [
   'POST /api/auth/login',
   'GET /api/auth/session',
   'POST /api/auth/logout',
+  'POST /api/auth/password',
   'GET /api/health',
   'GET /api/ready',
 ];
