@@ -27,6 +27,8 @@ export interface WriteContext<P, B> extends RouteContext<P, undefined, B> {
 export interface WriteRouteSpec<P extends Schema | undefined, B extends Schema | undefined, R extends Schema | null>
   extends Omit<RouteSpec<P, undefined, B, R>, 'permission' | 'query' | 'handler' | 'onRefused'> {
   permission: Permission;
+  /** The audit's action where one permission covers several (default: the permission). */
+  action?: string;
   /** What the request addresses, read from its raw input (it may have been refused as invalid). */
   target(input: RawInput): AuditTarget;
   /** The handler audits one attempt per record itself (bulk): no row for the request as a whole. */
@@ -53,15 +55,15 @@ export function writeRoute<P extends Schema | undefined = undefined, B extends S
   audit: AuditLog,
   spec: WriteRouteSpec<P, B, R>,
 ): RouteSpec {
-  const { target, auditsEachRecord, handler, ...rest } = spec;
+  const { target, auditsEachRecord, handler, action = spec.permission, ...rest } = spec;
   const who = (req: Request): Attempter => ({ audit, actor: req.user as Account, req });
   return route<P, undefined, B, R>({
     ...rest,
-    onRefused: (req, error) => auditRefusal(who(req), spec.permission, target(rawInput(req)), error),
+    onRefused: (req, error) => auditRefusal(who(req), action, target(rawInput(req)), error),
     handler(ctx) {
       const attempt: WriteAttempt = { target: target(rawInput(ctx.req)), fields: ctx.body ?? {} };
       const run = () => handler({ ...ctx, attempt, who: who(ctx.req) });
-      return auditsEachRecord ? run() : audited(who(ctx.req), spec.permission, attempt, run);
+      return auditsEachRecord ? run() : audited(who(ctx.req), action, attempt, run);
     },
   });
 }

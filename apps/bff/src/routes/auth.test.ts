@@ -27,6 +27,7 @@ describe('login', () => {
       displayName: 'Test helpdesk',
       role: 'helpdesk',
       permissions: ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password', 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit'],
+      mustChangePassword: false,
     });
     expect(res.body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const cookie = sessionCookie(res);

@@ -22,7 +22,13 @@ export interface AuthRouteOptions {
 }
 
 const sessionBody = (user: Account, req: Request, absoluteMs: number): SessionResponse => ({
-  user: { username: user.username, displayName: user.displayName, role: user.role, permissions: [...rolePermissions[user.role]] },
+  user: {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    permissions: [...rolePermissions[user.role]],
+    mustChangePassword: user.mustChangePassword,
+  },
   csrfToken: req.session.csrfToken as string,
   expiresAt: (req.session.loggedInAt as number) + absoluteMs,
 });
@@ -66,6 +72,7 @@ export function authRoutes({ accounts, loginThrottle, sessionStore, audit, absol
           throw new AppError('LOGIN_FAILED', 'Wrong username or password.');
         }
         await loginThrottle.succeeded(attempt);
+        await accounts.recordLogin(check.account.id);
         // A new session id at login: a session fixed before login is worth nothing after it.
         await promisify((done) => req.session.regenerate(done));
         req.session.userId = check.account.id;

@@ -3,6 +3,7 @@ import type { RouteSpec } from '../http/route.js';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
 import { readRoutes } from './reads.js';
+import { userRoutes } from './users.js';
 import { writeRoutes } from './writes.js';
 
 /** Every API route of the BFF: served by mountRoutes, documented by openApiDocument. */
@@ -13,5 +14,6 @@ export function apiRoutes(services: AppServices): RouteSpec[] {
     ...authRoutes({ accounts, loginThrottle, sessionStore, audit, absoluteMs: settings.absoluteMs, now }),
     ...readRoutes(services),
     ...writeRoutes(services),
+    ...userRoutes(services),
   ];
 }

@@ -72,6 +72,10 @@ const REQUIRED_ROUTES = [
   'GET /api/auth/session',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  'GET /api/users',
+  'POST /api/users',
+  'PATCH /api/users/:username',
+  'POST /api/users/:username/password-reset',
   'GET /api/health',
   'GET /api/ready',
 ];
@@ -98,6 +102,8 @@ async function demoParameters(): Promise<Record<string, string>> {
     menuId: menu.menu_id,
     type: 'did',
     id: String(did.did_id),
+    // An account of its own: a reset ends its sessions, which must not be the ones logged in here.
+    username: (await t.services.accounts.create({ username: 'matrix-target', displayName: 'Matrix', role: 'viewer', password: 'matrix-password' })).username,
   };
 }
 const parameters = await demoParameters();
