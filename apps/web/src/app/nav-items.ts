@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/aliases', label: 'Phone aliases', anyOf: ['read:aliases'] },
   // Helpdesk sees its own changes there, supervisors everyone's.
   { to: '/audit', label: 'Audit log', anyOf: ['read:own-audit'] },
+  { to: '/users', label: 'Users', anyOf: ['manage:users'] },
 ];
 
 export const visibleNavItems = (permissions: readonly Permission[]): NavItem[] =>
