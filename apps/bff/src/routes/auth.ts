@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@vicidash/contracts/auth';
 import { rolePermissions } from '@vicidash/contracts/permissions';
 import { changePasswordRequestSchema } from '@vicidash/contracts/users';
@@ -44,6 +44,17 @@ const inWords = (seconds: number) => {
 };
 
 export function authRoutes({ accounts, loginThrottle, sessionStore, audit, absoluteMs, now }: AuthRouteOptions) {
+  /** A password about to be checked counts against the throttle; 429 while its username must wait from this address. */
+  const startAttempt = async (req: Request, res: Response, username: string) => {
+    const attempt = { username, source: loginSource(req) };
+    const waitSeconds = Math.ceil((await loginThrottle.start(attempt)) / 1000);
+    if (waitSeconds > 0) {
+      req.log.warn({ username, source: attempt.source, waitSeconds }, 'password refused: too many failures');
+      res.setHeader('Retry-After', String(waitSeconds));
+      throw new AppError('RATE_LIMITED', `Too many failed logins from here. Try again in ${inWords(waitSeconds)}.`);
+    }
+    return attempt;
+  };
   return [
     route({
       method: 'post',
@@ -59,13 +70,7 @@ export function authRoutes({ accounts, loginThrottle, sessionStore, audit, absol
       },
       async handler({ req, res, body: { username, password } }) {
         // Whether the account exists changes nothing below but the outcome of a right password.
-        const attempt = { username, source: loginSource(req) };
-        const waitSeconds = Math.ceil((await loginThrottle.start(attempt)) / 1000);
-        if (waitSeconds > 0) {
-          req.log.warn({ username, source: attempt.source, waitSeconds }, 'login refused: too many failures');
-          res.setHeader('Retry-After', String(waitSeconds));
-          throw new AppError('RATE_LIMITED', `Too many failed logins from here. Try again in ${inWords(waitSeconds)}.`);
-        }
+        const attempt = await startAttempt(req, res, username);
         const check = await accounts.checkLogin(username, password);
         if (!check.ok) {
           req.log.warn({ username, source: attempt.source }, 'login refused');
@@ -112,10 +117,22 @@ export function authRoutes({ accounts, loginThrottle, sessionStore, audit, absol
       permission: 'change:own-password',
       body: changePasswordRequestSchema,
       response: null,
-      errors: { 400: 'The current password is wrong (field currentPassword), or the new one is too short or easy to guess (field newPassword).' },
+      errors: {
+        400: 'The current password is wrong (field currentPassword), or the new one is too short or easy to guess (field newPassword).',
+        429: 'Too many wrong current passwords (counted with failed logins): Retry-After says how long to wait.',
+      },
       target: ({ actor }) => auditTargets.user(actor.username),
-      async handler({ req, user, body: { currentPassword, newPassword } }) {
-        await accounts.changePassword(user.id, currentPassword, newPassword);
+      async handler({ req, res, user, body: { currentPassword, newPassword } }) {
+        // Guessing the current password through a session left open is slowed like guessing at login.
+        const attempt = await startAttempt(req, res, user.username);
+        try {
+          await accounts.changePassword(user.id, currentPassword, newPassword);
+        } catch (error) {
+          // Only a wrong current password counts as a failure.
+          if (!(error instanceof AppError && error.options.field === 'currentPassword')) await loginThrottle.succeeded(attempt);
+          throw error;
+        }
+        await loginThrottle.succeeded(attempt);
         await sessionStore.destroyForUser(user.id, req.sessionID);
       },
     }),

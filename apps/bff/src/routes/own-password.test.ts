@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, test } from 'vitest';
+import { LOGIN_THROTTLE } from '../auth/login-throttle.js';
 import { createTestApp, testPasswords } from '../test/app.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -40,6 +41,16 @@ describe('POST /api/auth/password', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'currentPassword', message: 'Current password: not correct.' });
     expect((await request(app).post('/api/auth/login').send({ username: 'viewer', password: testPasswords.viewer })).status).toBe(200);
+  });
+
+  test('wrong current passwords are slowed like wrong logins (a stolen session does not open a way to guess)', async () => {
+    const { loginAs } = await setup();
+    const { agent, csrfToken } = await loginAs('viewer');
+    const send = (currentPassword: string) => agent.post('/api/auth/password').set('X-CSRF-Token', csrfToken).send({ currentPassword, newPassword: STRONG });
+    for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) expect((await send(`guess-${i}`)).status).toBe(400);
+    const refused = await send(testPasswords.viewer);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ code: 'RATE_LIMITED', message: 'Too many failed logins from here. Try again in 30 seconds.' });
   });
 
   test.each([
