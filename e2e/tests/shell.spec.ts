@@ -48,7 +48,7 @@ test('an empty login form names each missing field, tied to its input', async ({
 
 /** What each role finds: navigation and the add buttons of each list. */
 const EXPECTED = {
-  supervisor: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log', 'Servers'], add: ['Add DID', 'Add phone', 'Add alias'] },
+  supervisor: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log', 'Servers', 'Users'], add: ['Add DID', 'Add phone', 'Add alias'] },
   helpdesk: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Audit log', 'Servers'], add: ['Add DID'] },
   viewer: { nav: ['DIDs', 'Phones', 'Phone aliases', 'Servers'], add: [] },
 } as const;

@@ -8,7 +8,7 @@ import type { VicidialClient } from '@vicidash/vicidial-client';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Accounts } from './auth/accounts.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
-import { authenticate, csrfProtection } from './auth/middleware.js';
+import { authenticate, csrfProtection, requireOwnPassword } from './auth/middleware.js';
 import type { DashboardSessionStore } from './auth/session-store.js';
 import type { RecordLocks } from './store/record-locks.js';
 import type { VicidialApiAccount } from './vicidial/api-account.js';
@@ -134,6 +134,7 @@ export function createApp(services: AppServices): Express {
     }),
     authenticate(accounts, settings.absoluteMs, now),
     csrfProtection(['/auth/login']),
+    requireOwnPassword(['/auth/password', '/auth/session', '/auth/logout']),
     writeRateLimit(settings.writeLimit, ['/auth/login', '/auth/logout']),
   );
   api.get('/openapi.json', (_req, res) => {

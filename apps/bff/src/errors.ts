@@ -10,6 +10,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   LOGIN_FAILED: 401,
   FORBIDDEN: 403,
   CSRF: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_REQUIRED: 428,

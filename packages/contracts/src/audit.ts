@@ -7,7 +7,7 @@ export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
 /** Filters of the audit page (all optional; times are ISO 8601). */
 export const auditQuerySchema = z.object({
   actor: z.string().max(64).optional(),
-  targetType: z.enum(['phone', 'alias', 'did', 'server']).optional(),
+  targetType: z.enum(['phone', 'alias', 'did', 'server', 'user']).optional(),
   targetId: z.string().max(120).optional(),
   action: z.string().max(40).optional(),
   outcome: auditOutcomeSchema.optional(),

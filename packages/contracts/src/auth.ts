@@ -16,6 +16,8 @@ export const sessionResponseSchema = z.object({
     displayName: z.string(),
     role: roleSchema,
     permissions: z.array(permissionSchema),
+    /** Logged in with a one-time password: every other request is refused until a new one is chosen. */
+    mustChangePassword: z.boolean(),
   }),
   csrfToken: z.string(),
   /** Epoch ms at which the session ends whatever the activity. */

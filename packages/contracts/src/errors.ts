@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'LOGIN_FAILED', // wrong username or password
   'FORBIDDEN', // the role may not do this
   'CSRF', // missing or wrong CSRF token
+  'PASSWORD_CHANGE_REQUIRED', // logged in with a one-time password: choose a new one first
   'NOT_FOUND', // no such phone, alias, DID…
   'CONFLICT', // exists already, or changed since it was loaded (If-Match)
   'VERSION_REQUIRED', // an update without If-Match

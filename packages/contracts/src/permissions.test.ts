@@ -22,6 +22,7 @@ const matrix: [Permission, viewer: boolean, helpdesk: boolean, supervisor: boole
   ['read:own-audit', false, true, true],
   ['read:audit', false, false, true],
   ['manage:users', false, false, true],
+  ['change:own-password', true, true, true],
 ];
 
 describe('role permissions', () => {

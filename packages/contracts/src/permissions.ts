@@ -24,6 +24,7 @@ export const permissionDescriptions = {
   'read:own-audit': 'view their own changes in the audit log',
   'read:audit': 'view the audit log',
   'manage:users': 'manage dashboard users',
+  'change:own-password': 'change their own password',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -31,7 +32,7 @@ export type Permission = keyof typeof permissionDescriptions;
 export const roleSchema = z.enum(['supervisor', 'helpdesk', 'viewer']);
 export type Role = z.infer<typeof roleSchema>;
 
-const viewer = ['read:phones', 'read:aliases', 'read:dids', 'read:lookups'] as const satisfies Permission[];
+const viewer = ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password'] as const satisfies Permission[];
 const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit'] as const satisfies Permission[];
 const supervisor = Object.keys(permissionDescriptions) as Permission[];
 

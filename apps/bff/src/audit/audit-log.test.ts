@@ -10,8 +10,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-const ann: Account = { id: 1, username: 'ann', displayName: 'Ann Lee', role: 'supervisor', active: true };
-const hal: Account = { id: 2, username: 'hal', displayName: 'Hal Desk', role: 'helpdesk', active: true };
+const ann: Account = { id: 1, username: 'ann', displayName: 'Ann Lee', role: 'supervisor', active: true, mustChangePassword: false, lastLoginAt: null };
+const hal: Account = { id: 2, username: 'hal', displayName: 'Hal Desk', role: 'helpdesk', active: true, mustChangePassword: false, lastLoginAt: null };
 const query = (q: Record<string, unknown> = {}) => auditQuerySchema.parse(q);
 
 describe.each(Object.entries(dashboardDbTargets))('audit log on %s', (_name, open) => {

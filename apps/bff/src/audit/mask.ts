@@ -7,6 +7,9 @@ const SECRET_KEYS = new Set([
   'registration_password',
   'registrationPassword',
   'conf_secret',
+  'currentPassword',
+  'newPassword',
+  'temporaryPassword',
 ]);
 
 export const MASK = '••••••';

@@ -6,7 +6,7 @@ import type { AuditLog, AuditRecord } from './audit-log.js';
 import { toMaskedJson } from './mask.js';
 
 export interface AuditTarget {
-  type: 'phone' | 'alias' | 'did' | 'server';
+  type: 'phone' | 'alias' | 'did' | 'server' | 'user';
   id: string;
 }
 
@@ -18,6 +18,8 @@ export const auditTargets = {
   /** By DID ID, as VICIdial's own admin log; by pattern only where no DID has it (a failed add, an unknown DID of a bulk change). */
   did: (didIdOrPattern: number | string): AuditTarget => target('did', String(didIdOrPattern)),
   servers: (): AuditTarget => target('server', 'all'),
+  /** A dashboard account, by username. */
+  user: (username: string): AuditTarget => target('user', username),
 };
 
 /** The column holds 120 characters; a refused request may carry anything in its path. */

@@ -13,6 +13,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export interface RawInput {
   params: Record<string, string>;
   body: Record<string, unknown>;
+  /** Who sends it (a person's own account is the target of their own changes). */
+  actor: Account;
 }
 
 export interface WriteContext<P, B> extends RouteContext<P, undefined, B> {
@@ -25,6 +27,8 @@ export interface WriteContext<P, B> extends RouteContext<P, undefined, B> {
 export interface WriteRouteSpec<P extends Schema | undefined, B extends Schema | undefined, R extends Schema | null>
   extends Omit<RouteSpec<P, undefined, B, R>, 'permission' | 'query' | 'handler' | 'onRefused'> {
   permission: Permission;
+  /** The audit's action where one permission covers several (default: the permission). */
+  action?: string;
   /** What the request addresses, read from its raw input (it may have been refused as invalid). */
   target(input: RawInput): AuditTarget;
   /** The handler audits one attempt per record itself (bulk): no row for the request as a whole. */
@@ -38,6 +42,7 @@ export const textOf = (value: unknown): string => (typeof value === 'string' || 
 const rawInput = (req: Request): RawInput => ({
   params: req.params as Record<string, string>,
   body: typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? req.body : {},
+  actor: req.user as Account,
 });
 
 /**
@@ -50,15 +55,15 @@ export function writeRoute<P extends Schema | undefined = undefined, B extends S
   audit: AuditLog,
   spec: WriteRouteSpec<P, B, R>,
 ): RouteSpec {
-  const { target, auditsEachRecord, handler, ...rest } = spec;
+  const { target, auditsEachRecord, handler, action = spec.permission, ...rest } = spec;
   const who = (req: Request): Attempter => ({ audit, actor: req.user as Account, req });
   return route<P, undefined, B, R>({
     ...rest,
-    onRefused: (req, error) => auditRefusal(who(req), spec.permission, target(rawInput(req)), error),
+    onRefused: (req, error) => auditRefusal(who(req), action, target(rawInput(req)), error),
     handler(ctx) {
       const attempt: WriteAttempt = { target: target(rawInput(ctx.req)), fields: ctx.body ?? {} };
       const run = () => handler({ ...ctx, attempt, who: who(ctx.req) });
-      return auditsEachRecord ? run() : audited(who(ctx.req), spec.permission, attempt, run);
+      return auditsEachRecord ? run() : audited(who(ctx.req), action, attempt, run);
     },
   });
 }

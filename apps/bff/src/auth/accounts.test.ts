@@ -37,6 +37,34 @@ describe.each(dashboardDbPerTest)('accounts on %s', (_name, open) => {
     expect(await accounts.current(id)).toMatchObject({ active: true });
   });
 
+  test('never leaves no active supervisor: the last one is neither demoted nor disabled, even by two changes at once', async () => {
+    const { accounts, database } = await setup();
+    for (const username of ['ann', 'bob']) await accounts.create({ username, displayName: username, role: 'supervisor', password: 'some password' });
+    // Two instances (two BFF hosts) demote one supervisor each at the same moment.
+    const outcomes = await Promise.allSettled([accounts.setRole('ann', 'viewer'), new Accounts(database.db).setRole('bob', 'helpdesk')]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/is the last active supervisor/) });
+    const [last] = (await accounts.list()).filter((a) => a.role === 'supervisor');
+    await expect(accounts.setActive(last?.username ?? '', false)).rejects.toMatchObject({ code: 'CONFLICT', options: { field: 'active' } });
+    // A disabled supervisor does not count as one.
+    await accounts.create({ username: 'cyd', displayName: 'Cyd', role: 'supervisor', password: 'some password' });
+    await accounts.setActive('cyd', false);
+    await expect(accounts.setRole(last?.username ?? '', 'viewer')).rejects.toMatchObject({ code: 'CONFLICT', options: { field: 'role' } });
+    await accounts.setActive('cyd', true);
+    expect((await accounts.setRole(last?.username ?? '', 'viewer')).role).toBe('viewer');
+  });
+
+  test('a temporary password is to be changed at the next login; choosing one ends that', async () => {
+    const { accounts } = await setup();
+    const { id } = await accounts.create({ username: 'eve', displayName: 'Eve', role: 'viewer', password: 'temporary-1', temporary: true });
+    expect(await accounts.checkLogin('eve', 'temporary-1')).toMatchObject({ ok: true, account: { mustChangePassword: true } });
+    await accounts.changePassword(id, 'temporary-1', 'lantern-orbit-cascade-91');
+    expect(await accounts.checkLogin('eve', 'lantern-orbit-cascade-91')).toMatchObject({ ok: true, account: { mustChangePassword: false } });
+    await accounts.resetPassword('eve', 'temporary-2', { temporary: true });
+    expect(await accounts.checkLogin('eve', 'temporary-2')).toMatchObject({ ok: true, account: { mustChangePassword: true } });
+  });
+
   test('unknown user, wrong password and disabled account look the same', async () => {
     const { accounts } = await setup();
     await accounts.create({ username: 'bob', displayName: 'Bob', role: 'viewer', password: 'bob password' });

@@ -49,6 +49,17 @@ export const requirePermission =
       next();
     });
 
+/**
+ * A person logged in with a one-time password (new account, reset) may do nothing but choose a
+ * new one (and see their session, log out) until they have.
+ */
+export const requireOwnPassword =
+  (allowed: readonly string[]): RequestHandler =>
+  (req, _res, next) => {
+    if (!req.user?.mustChangePassword || allowed.includes(req.path)) return next();
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first: yours was given to you for one login only.');
+  };
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 

@@ -1,5 +1,6 @@
 import type session from 'express-session';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { PeerNews, Peers } from '../cluster/peers.js';
 import { dashboardDbTargets } from '../test/dashboard-db.js';
 import { DashboardSessionStore, SESSION_REUSE_MS } from './session-store.js';
 
@@ -56,6 +57,27 @@ describe.each(Object.entries(dashboardDbTargets))('session store on %s', (_name,
     expect(await call((done) => store.get('a', done))).toBeNull();
     expect(await call((done) => store.get('c', done))).toBeNull();
     expect(await call((done) => store.get('b', done))).toMatchObject({ userId: 2 });
+  });
+
+  test("a person's sessions end on the other workers at once, the one kept (own password change) excepted", async () => {
+    const { store, database } = await setup();
+    // Two workers on one host: what one tells, the other hears.
+    const heard: ((news: PeerNews) => void)[] = [];
+    const peers: Peers = { tell: async (news) => heard.forEach((listener) => listener(news)), listen: () => {} };
+    const other = new DashboardSessionStore(database.db, database.dialect, {
+      idleMs: 60_000,
+      now: () => 1_000_000,
+      peers: { tell: async () => {}, listen: (listener) => heard.push(listener) },
+    });
+    cleanups.unshift(async () => other.close());
+    const worker = new DashboardSessionStore(database.db, database.dialect, { idleMs: 60_000, now: () => 1_000_000, peers });
+    cleanups.unshift(async () => worker.close());
+    for (const sid of ['kept', 'other']) await call((done) => store.set(sid, data(1), done));
+    // The other worker has both in memory; the ending one has neither.
+    for (const sid of ['kept', 'other']) expect(await call((done) => other.get(sid, done))).toMatchObject({ userId: 1 });
+    await worker.destroyForUser(1, 'kept');
+    expect(await call((done) => other.get('other', done))).toBeNull();
+    expect(await call((done) => other.get('kept', done))).toMatchObject({ userId: 1 });
   });
 
   test('touches write the end out only once it moves by a tenth of the idle period: a session never outlives it', async () => {

@@ -156,12 +156,16 @@ export class DashboardSessionStore extends session.Store {
       .then(() => done?.(), (error) => done?.(error));
   }
 
-  /** Removes every session of one person (disabled account, password reset). */
-  async destroyForUser(userId: number): Promise<void> {
-    for (const [sid, remembered] of this.recent) if (remembered.userId === userId) void this.forget(sid);
+  /**
+   * Ends every session of one person but `exceptSid` (disabled, demoted, password changed or reset):
+   * gone from the database first, then from every worker's memory.
+   */
+  async destroyForUser(userId: number, exceptSid?: string): Promise<void> {
     const rows = await this.db.selectFrom('sessions').select(['sid', 'data']).execute();
-    const sids = rows.filter((r) => (JSON.parse(r.data) as session.SessionData).userId === userId).map((r) => r.sid);
+    const sids = rows.filter((r) => r.sid !== exceptSid && (JSON.parse(r.data) as session.SessionData).userId === userId).map((r) => r.sid);
     if (sids.length > 0) await this.db.deleteFrom('sessions').where('sid', 'in', sids).execute();
+    for (const [sid, remembered] of this.recent) if (remembered.userId === userId && sid !== exceptSid) sids.push(sid);
+    await Promise.all([...new Set(sids)].map((sid) => this.forget(sid)));
   }
 
   async prune(): Promise<void> {

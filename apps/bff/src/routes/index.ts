@@ -3,15 +3,17 @@ import type { RouteSpec } from '../http/route.js';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
 import { readRoutes } from './reads.js';
+import { userRoutes } from './users.js';
 import { writeRoutes } from './writes.js';
 
 /** Every API route of the BFF: served by mountRoutes, documented by openApiDocument. */
 export function apiRoutes(services: AppServices): RouteSpec[] {
-  const { accounts, loginThrottle, settings, now } = services;
+  const { accounts, loginThrottle, sessionStore, audit, settings, now } = services;
   return [
     ...healthRoutes(services),
-    ...authRoutes({ accounts, loginThrottle, absoluteMs: settings.absoluteMs, now }),
+    ...authRoutes({ accounts, loginThrottle, sessionStore, audit, absoluteMs: settings.absoluteMs, now }),
     ...readRoutes(services),
     ...writeRoutes(services),
+    ...userRoutes(services),
   ];
 }

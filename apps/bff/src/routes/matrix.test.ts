@@ -35,6 +35,7 @@ const DESIGN_MATRIX: { capability: string; roles: Role[]; permissions: Permissio
   { capability: 'view the audit log: own changes', roles: ['helpdesk', 'supervisor'], permissions: ['read:own-audit'] },
   { capability: 'view the audit log: all', roles: ['supervisor'], permissions: ['read:audit'] },
   { capability: 'manage dashboard users', roles: ['supervisor'], permissions: ['manage:users'] },
+  { capability: "change one's own password", roles: ['viewer', 'helpdesk', 'supervisor'], permissions: ['change:own-password'] },
 ];
 const matrixPermissions = DESIGN_MATRIX.flatMap((row) => row.permissions);
 
@@ -71,6 +72,11 @@ const REQUIRED_ROUTES = [
   'POST /api/auth/login',
   'GET /api/auth/session',
   'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'GET /api/users',
+  'POST /api/users',
+  'PATCH /api/users/:username',
+  'POST /api/users/:username/password-reset',
   'GET /api/health',
   'GET /api/ready',
 ];
@@ -97,6 +103,8 @@ async function demoParameters(): Promise<Record<string, string>> {
     menuId: menu.menu_id,
     type: 'did',
     id: String(did.did_id),
+    // An account of its own: a reset ends its sessions, which must not be the ones logged in here.
+    username: (await t.services.accounts.create({ username: 'matrix-target', displayName: 'Matrix', role: 'viewer', password: 'matrix-password' })).username,
   };
 }
 const parameters = await demoParameters();

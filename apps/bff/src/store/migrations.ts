@@ -100,6 +100,13 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
         .execute();
     },
   },
+  // Accounts made or reset from the users page carry a one-time password, changed at the next login.
+  '0006_user_accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('users').addColumn('last_login_at', 'varchar(30)').execute();
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

@@ -21,6 +21,10 @@ export interface UsersTable {
   password_hash: string;
   /** 1 active, 0 disabled (disabled people cannot log in; their sessions end). */
   active: number;
+  /** 1 while the password is a one-time one (new account, reset): every other request waits for a new one. */
+  must_change_password: Generated<number>;
+  /** ISO time of the last login; null before the first. */
+  last_login_at: string | null;
   // failed_logins and locked_until (migration 0001) are no longer used: see migration 0002.
   created_at: string;
   updated_at: string;

@@ -5,6 +5,7 @@ import { useToast } from '../components/toast';
 import { focusPageHeading } from '../components/page-header';
 import { errorMessage, LoadingState } from '../components/states';
 import { useLogout } from '../features/auth/api/logout';
+import { PASSWORD_PATH } from '../features/auth/paths';
 import { useUser } from '../lib/auth';
 import { visibleNavItems } from './nav-items';
 import { RouteError } from './route-error';
@@ -40,6 +41,7 @@ export function AppLayout() {
           <span>
             {user.displayName} <span className="app-user-role">({user.role})</span>
           </span>
+          <Link to={PASSWORD_PATH}>Change password</Link>
           <button
             type="button"
             className="button button--quiet"

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Helpdesk sees its own changes there, supervisors everyone's.
   { to: '/audit', label: 'Audit log', anyOf: ['read:own-audit'] },
   { to: '/servers', label: 'Servers', anyOf: ['read:lookups'] },
+  { to: '/users', label: 'Users', anyOf: ['manage:users'] },
 ];
 
 export const visibleNavItems = (permissions: readonly Permission[]): NavItem[] =>

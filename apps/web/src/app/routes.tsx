@@ -3,10 +3,11 @@ import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { LoadingState } from '../components/states';
 import { aliasRoutes } from '../features/aliases/routes';
 import { auditRoutes } from '../features/audit/routes';
-import { authRoutes } from '../features/auth/routes';
+import { accountRoutes, authRoutes } from '../features/auth/routes';
 import { didRoutes } from '../features/dids/routes';
 import { phoneRoutes } from '../features/phones/routes';
 import { serverRoutes } from '../features/servers/routes';
+import { userRoutes } from '../features/users/routes';
 import { AppLayout } from './app-layout';
 import { RequireSession } from './require-session';
 import { NotFound } from './route-error';
@@ -29,6 +30,8 @@ export const appRoutes: RouteObject[] = [
           ...aliasRoutes,
           ...auditRoutes,
           ...serverRoutes,
+          ...userRoutes,
+          ...accountRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -8,7 +8,7 @@ import { ToastProvider } from '../components/toast';
 import { connectApiClient, sessionQueryKey } from '../lib/auth';
 
 export const sessionOf = (role: Role, username: string = role): SessionResponse => ({
-  user: { username, displayName: `${username} (test)`, role, permissions: [...rolePermissions[role]] },
+  user: { username, displayName: `${username} (test)`, role, permissions: [...rolePermissions[role]], mustChangePassword: false },
   csrfToken: `csrf-${username}`,
   expiresAt: Date.now() + 3_600_000,
 });
