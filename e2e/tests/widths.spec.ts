@@ -103,8 +103,9 @@ for (const size of SIZES) {
     });
 
     for (const visit of PAGES) {
-      test(`${visit.name} (supervisor)`, async ({ page, loginAs }) => {
-        await loginAs('supervisor', '/');
+      test(`${visit.name} (supervisor)`, async ({ page, context, sessionCookies, loginAs }) => {
+        // The session first, for the look-ups some addresses need; then the page itself.
+        await context.addCookies(await sessionCookies('supervisor'));
         await loginAs('supervisor', await visit.path(page));
         await checkPage(page, visit.heading, `width-${size.name}-${visit.name}`);
         await expectNoSidewaysScroll(page);

@@ -162,4 +162,20 @@ describe("a deleted record's page", () => {
     expect(await screen.findByText('No such record.')).toBeInTheDocument();
     expect(await screen.findByRole('list', { name: 'The record as it was' })).toHaveTextContent(shown);
   });
+
+  it('a record that never existed: only the page says so, no second error from its history', async () => {
+    fakeFetch(() => json(404, { code: 'NOT_FOUND', message: 'No DID 999999, and no history of one.' }));
+    renderWithApp(
+      <Routes>
+        <Route path="/dids/:didId" element={<DidDetailPage />} />
+      </Routes>,
+      { route: '/dids/999999', session: sessionOf('viewer') },
+    );
+    expect(await screen.findByText('No DID 999999, and no history of one.')).toBeInTheDocument();
+    // Once the history's answer is in too: still one alert, and no History section.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const said = screen.getAllByRole('alert').flatMap((alert) => (alert.textContent ? [alert.textContent] : []));
+    expect(said).toEqual([expect.stringContaining('No DID 999999, and no history of one.')]);
+    expect(screen.queryByRole('heading', { name: 'History' })).not.toBeInTheDocument();
+  });
 });

@@ -31,6 +31,8 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
   const history = useQuery(historyQueryOptions(type, id));
   const headingId = useId();
   const scopeNote = history.data && SCOPE_NOTES[history.data.auditScope];
+  // Neither the record nor any history of it: the page's own "not found" says all there is.
+  if (history.error instanceof ApiError && history.error.status === 404) return null;
 
   return (
     <section className="panel record-history" aria-labelledby={headingId}>
