@@ -65,6 +65,8 @@ say "checking system parts"
 export TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}"
 missing=()
 [[ -x $CHROMIUM_PATH ]] || missing+=(chromium)
+# The TLS tests make their certificates with openssl.
+command -v openssl >/dev/null || missing+=(openssl)
 db_answers=yes
 mariadb_answers "$TEST_MYSQL_URL" || db_answers=no
 if [[ $db_answers == no ]] && ! { [[ -x /usr/sbin/mariadbd ]] && command -v mariadb-install-db >/dev/null; }; then
