@@ -21,7 +21,8 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL,
-    screenshot: 'on',
+    // The pages' own screenshots are kept by checkPage (support/pages.ts); a test's last state only when it failed.
+    screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

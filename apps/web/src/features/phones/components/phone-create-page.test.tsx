@@ -45,7 +45,6 @@ async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
 
 afterEach(() => vi.unstubAllGlobals());
 // Whole pages (lazy chunks, lookups, typing): slower than unit tests on a busy machine.
-vi.setConfig({ testTimeout: 20_000 });
 
 describe('the add-phone form', () => {
   it('starts from sensible defaults and sends every required field', async () => {

@@ -7,7 +7,6 @@ import { phonePaths } from '../paths';
 import { storedPhone } from '../test-phone';
 
 afterEach(() => vi.unstubAllGlobals());
-vi.setConfig({ testTimeout: 20_000 });
 
 // VICIdial's admin screen allows `/ @ . : * #` in an extension (EXTERNAL phones): the address keeps it whole.
 it('opens a phone whose extension holds / @ : # and asks the BFF for that phone', async () => {

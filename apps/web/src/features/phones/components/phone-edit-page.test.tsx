@@ -38,7 +38,6 @@ const summary = () => screen.getByRole('complementary', { name: 'Your changes' }
 
 afterEach(() => vi.unstubAllGlobals());
 // Whole pages (lazy chunks, lookups, typing): slower than unit tests on a busy machine.
-vi.setConfig({ testTimeout: 20_000 });
 
 describe('the phone edit form', () => {
   it('counts live changes, forgets a field put back, and offers Save only with a change', async () => {
