@@ -94,44 +94,58 @@ const PAGES: PageVisit[] = [
   { name: 'servers', heading: 'Servers', path: fixed('/servers') },
 ];
 
-for (const size of SIZES) {
-  test.describe(`at ${size.viewport.width} px (${size.name})`, () => {
-    test.use({ viewport: size.viewport });
-
-    test('the login page', async ({ page }) => {
-      await page.goto('/login');
-      await checkPage(page, 'VICIdial dashboard', `width-${size.name}-login`);
-      await expectNoSidewaysScroll(page);
+/** Each size in turn on the page as loaded: the layout follows the window, so one load serves both. */
+async function atEverySize(page: Page, check: (size: (typeof SIZES)[number]) => Promise<void>): Promise<void> {
+  for (const size of SIZES) {
+    await test.step(`at ${size.viewport.width} px (${size.name})`, async () => {
+      await page.setViewportSize(size.viewport);
+      await check(size);
     });
+  }
+}
 
-    for (const visit of PAGES) {
-      test(`${visit.name} (supervisor)`, async ({ page, context, sessionCookies, loginAs }) => {
-        // The session first, for the look-ups some addresses need; then the page itself.
-        await context.addCookies(await sessionCookies('supervisor'));
-        await loginAs('supervisor', await visit.path(page));
-        await checkPage(page, visit.heading, `width-${size.name}-${visit.name}`);
-        await expectNoSidewaysScroll(page);
-      });
-    }
+test.use({ viewport: SIZES[0].viewport });
+// Each test checks its page twice (axe and a full-page screenshot at each size): twice the usual time.
+test.describe.configure({ timeout: 60_000 });
 
-    test('a list shows each row with its route and target, without a swipe', async ({ page, loginAs }) => {
-      await loginAs('supervisor', '/dids');
-      const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') }).first();
-      const did = await firstRow<{ pattern: string }>(page, '/api/dids');
-      await expect(row).toContainText(did.pattern);
-      for (const column of ['Route', 'Route target']) {
-        // The cell under that column header, and it is inside the window.
-        const index = await page
-          .getByRole('columnheader')
-          .evaluateAll((headers, name) => headers.findIndex((h) => h.textContent?.replace(/[▲▼↕]/g, '').trim() === name), column);
-        expect(index, column).toBeGreaterThanOrEqual(0);
-        // Seen as it is: inside the window's width without scrolling anything sideways.
-        const cell = row.getByRole('cell').nth(index);
-        await expect(cell).toBeVisible();
-        const box = await cell.boundingBox();
-        expect(box?.x, `${column} cell's left edge`).toBeGreaterThanOrEqual(0);
-        expect(box && box.x + box.width, `${column} cell's right edge`).toBeLessThanOrEqual(size.viewport.width);
-      }
+test('the login page, at each size', async ({ page }) => {
+  await page.goto('/login');
+  await atEverySize(page, async (size) => {
+    await checkPage(page, 'VICIdial dashboard', `width-${size.name}-login`);
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+for (const visit of PAGES) {
+  test(`${visit.name} (supervisor), at each size`, async ({ page, context, sessionCookies, loginAs }) => {
+    // The session first, for the look-ups some addresses need; then the page itself.
+    await context.addCookies(await sessionCookies('supervisor'));
+    await loginAs('supervisor', await visit.path(page));
+    await atEverySize(page, async (size) => {
+      await checkPage(page, visit.heading, `width-${size.name}-${visit.name}`);
+      await expectNoSidewaysScroll(page);
     });
   });
 }
+
+test('a list shows each row with its route and target without a swipe, at each size', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/dids');
+  const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') }).first();
+  const did = await firstRow<{ pattern: string }>(page, '/api/dids');
+  await expect(row).toContainText(did.pattern);
+  await atEverySize(page, async (size) => {
+    for (const column of ['Route', 'Route target']) {
+      // The cell under that column header, and it is inside the window.
+      const index = await page
+        .getByRole('columnheader')
+        .evaluateAll((headers, name) => headers.findIndex((h) => h.textContent?.replace(/[▲▼↕]/g, '').trim() === name), column);
+      expect(index, column).toBeGreaterThanOrEqual(0);
+      // Seen as it is: inside the window's width without scrolling anything sideways.
+      const cell = row.getByRole('cell').nth(index);
+      await expect(cell).toBeVisible();
+      const box = await cell.boundingBox();
+      expect(box?.x, `${column} cell's left edge`).toBeGreaterThanOrEqual(0);
+      expect(box && box.x + box.width, `${column} cell's right edge`).toBeLessThanOrEqual(size.viewport.width);
+    }
+  });
+});
