@@ -49,7 +49,8 @@ describe.each(['1', '2'])('WORKERS=%s', (workers) => {
     const signalledAt = Date.now();
     dashboard.child.kill('SIGTERM');
     expect(await dashboard.exited).toBe(1);
-    expect(Date.now() - signalledAt).toBeLessThan(2_000);
+    // Not the 30 s the held call would take.
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
     expect(await slow).toBeInstanceOf(Error);
   });
 });

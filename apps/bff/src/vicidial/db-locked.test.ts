@@ -61,7 +61,7 @@ test.each([
   { when: 'while the BFF runs', lockFirst: false },
   // The BFF starts all the same (it used to fail, after a 5 s freeze, switching the file to WAL).
   { when: 'before the BFF opens it', lockFirst: true },
-])('locked $when: health answers at once, reads 503 within a second, and all is well once released', async ({ lockFirst }) => {
+])('locked $when: health answers at once, reads 503 promptly, and all is well once released', async ({ lockFirst }) => {
   const seeded = await createTestApp();
   cleanups.push(seeded.close);
   const copy = `${seeded.config.VICIDIAL_DB_URL}-copy.sqlite`;
@@ -78,17 +78,18 @@ test.each([
   await new Promise((resolve) => setTimeout(resolve, 100));
   const health = await timed(request(t.app).get('/api/health'));
   expect(health.result.status).toBe(200);
-  expect(health.ms).toBeLessThan(250);
+  // Bounds far from the old failure (a 5 s freeze), so a busy machine's slowness does not count.
+  expect(health.ms).toBeLessThan(1_000);
 
   const locked = { code: 'DATABASE_UNAVAILABLE', message: "VICIdial's database is locked by another program. Try again in a moment." };
   const listed = await list;
   expect(listed.result.status).toBe(503);
   expect(listed.result.body).toEqual(locked);
-  expect(listed.ms).toBeLessThan(1_500);
+  expect(listed.ms).toBeLessThan(3_000);
   const detail = await timed(agent.get('/api/phones/10.20.0.11/1001'));
   expect(detail.result.status).toBe(503);
   expect(detail.result.body).toEqual(locked);
-  expect(detail.ms).toBeLessThan(1_500);
+  expect(detail.ms).toBeLessThan(3_000);
 
   await holder.command('release');
   expect((await agent.get('/api/phones')).status).toBe(200);
