@@ -37,7 +37,8 @@ test('a logout through one worker holds at once on the other; a change shows the
   // busy machine the news may come after the next request.
   const changedAt = Date.now();
   while ((await list()).rows[0]?.description !== 'Changed through the other worker') {
-    expect(Date.now() - changedAt).toBeLessThan(CHECK_EVERY_MS);
+    // Generous for a busy machine: the bound itself is checked with a clock the test moves (list-model.test.ts).
+    expect(Date.now() - changedAt).toBeLessThan(CHECK_EVERY_MS + 2_000);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
@@ -70,7 +71,8 @@ test('a DID changed directly in the database (its stamp kept, as a restore does)
   const seen = await Promise.all(
     [first, second].map(async (agent) => {
       while ((await description(agent)) !== 'Restored by a script') {
-        expect(Date.now() - changedAt).toBeLessThan(FRESH_WITHIN_MS + 500);
+        // Generous for a busy machine: the bound itself is checked with a clock the test moves (list-model.test.ts).
+        expect(Date.now() - changedAt).toBeLessThan(FRESH_WITHIN_MS + 2_000);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return Date.now() - changedAt;

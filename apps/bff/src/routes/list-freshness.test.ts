@@ -76,7 +76,8 @@ describe.each(DIALECTS)('lists stay current, on %s', (dialect) => {
     const changed = Date.now();
     for (const [read, field] of [[did, 'description'], [phone, 'fullName'], [alias, 'name']] as const) {
       while ((await read())?.[field] !== 'Changed by a script') {
-        expect(Date.now() - changed).toBeLessThan(FRESH_WITHIN_MS + 500);
+        // Generous for a busy machine, as above.
+        expect(Date.now() - changed).toBeLessThan(FRESH_WITHIN_MS + 2_000);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     }
