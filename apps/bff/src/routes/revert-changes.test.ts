@@ -63,8 +63,8 @@ describe('a DID change', () => {
     expect((await t.auditRows()).at(-1)).toMatchObject({ outcome: 'failure', revertOf: entry.id, result: { code: 'CONFLICT' } });
   });
 
-  test('two reverts of the same entry at once: one applies, the other is 409 already reverted', async () => {
-    const t = await writeTestApp();
+  test.each(['sqlite', 'mariadb'] as const)('two reverts of the same entry at once: one applies, the other is 409 already reverted (dashboard on %s)', async (dashboardDb) => {
+    const t = await writeTestApp({ dashboardDb });
     const did = await demoDid(t, '3125550101');
     await t.send('patch', `/api/dids/${did.didId}`, { active: false }, { version: did.version });
     const entry = await lastEntry(t);
