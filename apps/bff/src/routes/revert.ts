@@ -114,8 +114,10 @@ export function revertRoutes(services: AppServices, writer: VicidialWriter): Rou
         // One revert of a group at a time, on every worker: the second finds the first's audit rows (already reverted).
         const lockKey = `revert:${entry.actorId}:${entry.requestId || `entry-${entry.id}`}`.toLowerCase();
         const results = await locks.withLock(lockKey, 'change', async () => {
-          const plans = await plan(user, group, { preview: false, ...(body.secrets ? { secrets: body.secrets } : {}) });
-          return mapBounded(plans, BULK_CONCURRENCY, (p) => apply(who, p));
+          const [first, ...rest] = await plan(user, group, { preview: false, ...(body.secrets ? { secrets: body.secrets } : {}) });
+          if (!first) return [];
+          // The first alone, as a bulk change does: were the API user refused, the rest are not sent (api-account.ts).
+          return [await apply(who, first), ...(await mapBounded(rest, BULK_CONCURRENCY, (p) => apply(who, p)))];
         });
         const [only] = results;
         if (results.length === 1 && only?.failure) throw only.failure;
