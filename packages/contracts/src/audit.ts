@@ -34,6 +34,8 @@ export const auditEntrySchema = z.object({
   result: json,
   before: json.nullable(),
   after: json.nullable(),
+  /** A revert: the entry it reverts. */
+  revertOf: z.number().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

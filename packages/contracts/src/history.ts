@@ -31,6 +31,8 @@ export const historyEntrySchema = z.object({
   fields: z.unknown().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** A dashboard entry that reverts another: that entry's audit id. */
+  revertOf: z.number().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

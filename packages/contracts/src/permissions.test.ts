@@ -21,6 +21,8 @@ const matrix: [Permission, viewer: boolean, helpdesk: boolean, supervisor: boole
   ['refresh:servers', false, false, true],
   ['read:own-audit', false, true, true],
   ['read:audit', false, false, true],
+  ['revert:own-did-changes', false, true, true],
+  ['revert:any-change', false, false, true],
   ['manage:users', false, false, true],
   ['change:own-password', true, true, true],
 ];

@@ -23,6 +23,8 @@ export const permissionDescriptions = {
   'refresh:servers': 'ask servers to rebuild their configuration',
   'read:own-audit': 'view their own changes in the audit log',
   'read:audit': 'view the audit log',
+  'revert:own-did-changes': 'revert their own DID changes',
+  'revert:any-change': 'revert changes other people made, or of phones and aliases',
   'manage:users': 'manage dashboard users',
   'change:own-password': 'change their own password',
 } as const;
@@ -33,7 +35,7 @@ export const roleSchema = z.enum(['supervisor', 'helpdesk', 'viewer']);
 export type Role = z.infer<typeof roleSchema>;
 
 const viewer = ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password'] as const satisfies Permission[];
-const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit'] as const satisfies Permission[];
+const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'revert:own-did-changes'] as const satisfies Permission[];
 const supervisor = Object.keys(permissionDescriptions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = { viewer, helpdesk, supervisor };

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry, AuditListResponse, AuditOutcome, AuditQuery } from '@vicidash/contracts/audit';
 import type { Account } from '../auth/accounts.js';
-import type { DashboardDatabase } from '../store/schema.js';
+import type { AuditLogTable, DashboardDatabase } from '../store/schema.js';
 import { toMaskedJson } from './mask.js';
 
 export interface AuditRecord {
@@ -16,6 +16,23 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   requestId: string;
+  /** A revert's row: the entry it reverts. */
+  revertOf?: number;
+}
+
+/** An entry with what identifies its group: the request it was written under, and by whom. */
+export interface StoredAuditEntry extends AuditEntry {
+  requestId: string;
+  actorId: number;
+}
+
+/** A successful revert of an entry: which row did it, when and by whom. */
+export interface RevertDone {
+  id: number;
+  revertOf: number;
+  target: { type: string; id: string };
+  at: string;
+  actor: { username: string; displayName: string };
 }
 
 /** When, and by whom (the audit's own record of a person). */
@@ -73,6 +90,7 @@ export class AuditLog {
       before: toJson(record.before),
       after: toJson(record.after),
       request_id: record.requestId,
+      revert_of: record.revertOf ?? null,
     };
   }
 
@@ -128,22 +146,66 @@ export class AuditLog {
         .offset((query.page - 1) * query.pageSize)
         .execute(),
     ]);
-    return {
-      total: Number(total),
-      rows: rows.map(
-        (r): AuditEntry => ({
-          id: r.id,
-          at: r.at,
-          actor: { username: r.actor_username, displayName: r.actor_name, role: r.actor_role },
-          action: r.action,
-          target: { type: r.target_type, id: r.target_id },
-          outcome: r.outcome,
-          fields: JSON.parse(r.fields),
-          result: JSON.parse(r.result),
-          before: r.before === null ? null : JSON.parse(r.before),
-          after: r.after === null ? null : JSON.parse(r.after),
-        }),
-      ),
-    };
+    return { total: Number(total), rows: rows.map(toEntry) };
+  }
+
+  /** One entry, with its group's identity. */
+  async entry(id: number): Promise<StoredAuditEntry | undefined> {
+    const row = await this.db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toStoredEntry(row);
+  }
+
+  /**
+   * The group of an entry, oldest first: every entry written under its request by the same
+   * person (a bulk change writes one per DID, an import one per row). An entry without a request
+   * id is a group of its own.
+   */
+  async group(entry: StoredAuditEntry): Promise<StoredAuditEntry[]> {
+    if (entry.requestId === '') return [entry];
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('request_id', '=', entry.requestId)
+      .where('actor_id', '=', entry.actorId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toStoredEntry);
+  }
+
+  /** The successful reverts of these entries. */
+  async revertsOf(ids: readonly number[]): Promise<RevertDone[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .select(['id', 'revert_of', 'target_type', 'target_id', 'at', 'actor_username', 'actor_name'])
+      .where('revert_of', 'in', ids)
+      .where('outcome', '!=', 'failure')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      revertOf: Number(r.revert_of),
+      target: { type: r.target_type, id: r.target_id },
+      at: r.at,
+      actor: { username: r.actor_username, displayName: r.actor_name },
+    }));
   }
 }
+
+type AuditRow = Selectable<AuditLogTable>;
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: { username: r.actor_username, displayName: r.actor_name, role: r.actor_role },
+  action: r.action,
+  target: { type: r.target_type, id: r.target_id },
+  outcome: r.outcome,
+  fields: JSON.parse(r.fields),
+  result: JSON.parse(r.result),
+  before: r.before === null ? null : JSON.parse(r.before),
+  after: r.after === null ? null : JSON.parse(r.after),
+  ...(r.revert_of === null ? {} : { revertOf: Number(r.revert_of) }),
+});
+
+const toStoredEntry = (r: AuditRow): StoredAuditEntry => ({ ...toEntry(r), requestId: r.request_id, actorId: Number(r.actor_id) });

@@ -40,6 +40,8 @@ export interface WriteAttempt {
   partial?: boolean;
   /** Reads the record again: used after a failure that may have changed it all the same. */
   reread?: () => Promise<unknown>;
+  /** A revert: the audit entry it reverts (the row links to it). */
+  revertOf?: number;
 }
 
 /** The person and request behind attempts. */
@@ -102,6 +104,7 @@ export function auditRecord(who: Attempter, action: string, attempt: WriteAttemp
     before: attempt.before,
     after: attempt.after,
     requestId: String(who.req.id ?? ''),
+    ...(attempt.revertOf === undefined ? {} : { revertOf: attempt.revertOf }),
   };
 }
 

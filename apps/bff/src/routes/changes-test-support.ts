@@ -10,7 +10,7 @@ import { createTestApp, type TestAppOptions } from '../test/app.js';
 import { vicidialRecords } from '../vicidial/records.js';
 import { isAccountCheck } from '../test/account-checks.js';
 
-type Method = 'post' | 'put' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 const opened: (() => Promise<void>)[] = [];
 const servers: TestServer[] = [];
@@ -58,7 +58,7 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
     return created;
   };
 
-  /** Sends a change as `as` (default: the app's role), with the CSRF token and, when given, If-Match. */
+  /** Sends a request (a change, or a read) as `as` (default: the app's role), with the CSRF token and, when given, If-Match. */
   const send = async (method: Method, path: string, body?: object, extra: { version?: string; as?: Role } = {}) => {
     const { agent, csrfToken } = await session(extra.as ?? options.role ?? 'supervisor');
     let req = agent[method](path).set('X-CSRF-Token', csrfToken);

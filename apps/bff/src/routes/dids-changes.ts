@@ -10,6 +10,9 @@ import {
   missableTargetKind,
   updateDidRequestSchema,
   type CopyDidResponse,
+  type CreateDidRequest,
+  type DidDetail,
+  type UpdateDidRequest,
   updateDidResponseSchema,
 } from '@vicidash/contracts/did';
 import type { AddDidParams, CopyDidParams } from '@vicidash/vicidial-client';
@@ -46,12 +49,55 @@ async function patternsNow(records: VicidialRecords, patterns: readonly string[]
   };
 }
 
-/** Adding, changing, deleting and copying DIDs, and changing many at once. */
-export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit, locks } = services;
+/**
+ * The DID writes behind the routes, for the routes and for reverts (routes/revert.ts) alike: the
+ * version check under the DID's lock, the target check, the call and what the audit records.
+ */
+export function didWrites(services: AppServices, writer: VicidialWriter) {
   const records = vicidialRecords(services);
   /** The version check and the call, with no other save of the same DID in between. */
-  const locked = <T>(didId: number, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
+  const locked = <T>(didId: number, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
+  return {
+    records,
+    async create(body: CreateDidRequest, attempt: WriteAttempt): Promise<DidDetail> {
+      attempt.reread = () => records.didByPattern(body.pattern);
+      await records.requireRouteTarget(body.routing);
+      await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
+      attempt.applied = true;
+      const after = await readBack(() => records.didByPattern(body.pattern));
+      attempt.target = auditTargets.did(after.didId);
+      attempt.after = after;
+      return after;
+    },
+    update: (didId: number, body: UpdateDidRequest, version: string | undefined, attempt: WriteAttempt): Promise<DidDetail> =>
+      locked(didId, async () => {
+        attempt.reread = () => records.did(didId);
+        const current = requireVersion(await records.did(didId), version, 'DID');
+        attempt.before = current;
+        await records.requireRouteTarget(body.routing);
+        await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
+        attempt.applied = true;
+        const after = didAfterChange(current, body);
+        attempt.after = after;
+        return after;
+      }),
+    remove: (didId: number, version: string | undefined, attempt: WriteAttempt): Promise<void> =>
+      locked(didId, async () => {
+        attempt.reread = () => records.did(didId);
+        const current = requireVersion(await records.did(didId), version, 'DID');
+        attempt.before = current;
+        await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
+        attempt.applied = true;
+      }),
+  };
+}
+export type DidWrites = ReturnType<typeof didWrites>;
+
+/** Adding, changing, deleting and copying DIDs, and changing many at once. */
+export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
+  const { audit } = services;
+  const writes = didWrites(services, writer);
+  const { records } = writes;
 
   return [
     writeRoute(audit, {
@@ -64,16 +110,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: createDidResponseSchema,
       status: 201,
       target: ({ body }) => auditTargets.did(textOf(body.pattern)),
-      async handler({ body, attempt }) {
-        attempt.reread = () => records.didByPattern(body.pattern);
-        await records.requireRouteTarget(body.routing);
-        await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
-        attempt.applied = true;
-        const after = await readBack(() => records.didByPattern(body.pattern));
-        attempt.target = auditTargets.did(after.didId);
-        attempt.after = after;
-        return after;
-      },
+      handler: ({ body, attempt }) => writes.create(body, attempt),
     }),
 
     writeRoute(audit, {
@@ -87,18 +124,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: updateDidResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: { didId }, body, version, attempt }) =>
-        locked(didId, async () => {
-          attempt.reread = () => records.did(didId);
-          const current = requireVersion(await records.did(didId), version, 'DID');
-          attempt.before = current;
-          await records.requireRouteTarget(body.routing);
-          await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
-          attempt.applied = true;
-          const after = didAfterChange(current, body);
-          attempt.after = after;
-          return after;
-        }),
+      handler: ({ params: { didId }, body, version, attempt }) => writes.update(didId, body, version, attempt),
     }),
 
     writeRoute(audit, {
@@ -111,14 +137,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: null,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: { didId }, version, attempt }) =>
-        locked(didId, async () => {
-          attempt.reread = () => records.did(didId);
-          const current = requireVersion(await records.did(didId), version, 'DID');
-          attempt.before = current;
-          await writer.updateDid({ did_pattern: current.pattern, delete_did: 'Y' });
-          attempt.applied = true;
-        }),
+      handler: ({ params: { didId }, version, attempt }) => writes.remove(didId, version, attempt),
     }),
 
     writeRoute(audit, {

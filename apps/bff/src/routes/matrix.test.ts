@@ -35,6 +35,8 @@ const DESIGN_MATRIX: { capability: string; roles: Role[]; permissions: Permissio
   { capability: 'view the audit log: own changes', roles: ['helpdesk', 'supervisor'], permissions: ['read:own-audit'] },
   { capability: 'view the audit log: all', roles: ['supervisor'], permissions: ['read:audit'] },
   { capability: 'manage dashboard users', roles: ['supervisor'], permissions: ['manage:users'] },
+  { capability: 'revert a change from history / audit: own DID changes', roles: ['helpdesk', 'supervisor'], permissions: ['revert:own-did-changes'] },
+  { capability: 'revert a change from history / audit: all', roles: ['supervisor'], permissions: ['revert:any-change'] },
   { capability: "change one's own password", roles: ['viewer', 'helpdesk', 'supervisor'], permissions: ['change:own-password'] },
 ];
 const matrixPermissions = DESIGN_MATRIX.flatMap((row) => row.permissions);
@@ -69,6 +71,8 @@ const REQUIRED_ROUTES = [
   'GET /api/servers/rebuild',
   'POST /api/servers/refresh',
   'GET /api/audit',
+  'GET /api/audit/:entryId/revert',
+  'POST /api/audit/:entryId/revert',
   'POST /api/auth/login',
   'GET /api/auth/session',
   'POST /api/auth/logout',
@@ -103,6 +107,8 @@ async function demoParameters(): Promise<Record<string, string>> {
     menuId: menu.menu_id,
     type: 'did',
     id: String(did.did_id),
+    // No such entry: the guard is the point (a role that may revert gets 404, not 403).
+    entryId: '999999999',
     // An account of its own: a reset ends its sessions, which must not be the ones logged in here.
     username: (await t.services.accounts.create({ username: 'matrix-target', displayName: 'Matrix', role: 'viewer', password: 'matrix-password' })).username,
   };

@@ -7,7 +7,9 @@ import {
   phoneSecretsSchema,
   updatePhoneRequestSchema,
   updatePhoneResponseSchema,
+  type CreatePhoneRequest,
   type PhoneKey,
+  type UpdatePhoneRequest,
 } from '@vicidash/contracts/phone';
 import { WORD_CHARS } from '@vicidash/contracts/common';
 import type { UpdatePhoneParams } from '@vicidash/vicidial-client';
@@ -43,12 +45,11 @@ function phoneParam(key: PhoneKey) {
   return { extension: key.extension, server_ip: key.serverIp };
 }
 
-/** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
-export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit, locks } = services;
+/** The phone writes behind the routes, for the routes and for reverts (routes/revert.ts) alike. */
+export function phoneWrites(services: AppServices, writer: VicidialWriter) {
   const records = vicidialRecords(services);
   /** The version check, the call and the read-back, with no other save of the same phone in between. */
-  const locked = <T>(key: PhoneKey, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
+  const locked = <T>(key: PhoneKey, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
   /**
    * A phone change waits for its server's configuration rebuild: every answer says which servers
    * wait. They are read alongside the answer's own read, not after it.
@@ -66,6 +67,55 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
     return after;
   };
 
+  return {
+    records,
+    async create(body: CreatePhoneRequest, attempt: WriteAttempt) {
+      const key = { serverIp: body.serverIp, extension: body.extension };
+      attempt.reread = () => records.phone(key);
+      await writer.addPhone(vicidialParams(phoneFields, body));
+      attempt.applied = true;
+      return withRebuild(readBackInto(attempt, key));
+    },
+    update: (key: PhoneKey, body: UpdatePhoneRequest, version: string | undefined, attempt: WriteAttempt) =>
+      locked(key, async () => {
+        attempt.reread = () => records.phone(key);
+        // The secrets, when the change may touch them, are read alongside the phone rather than after it.
+        const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
+        const current = requireVersion(stored, version, 'phone');
+        attempt.before = current;
+        const changes = phoneChanges(body, { ...current, ...secrets });
+        attempt.fields = changes;
+        // VICIdial would answer SUCCESS to an empty update and still touch the row.
+        if (Object.keys(changes).length === 0) {
+          throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
+        }
+        await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
+        attempt.applied = true;
+        return withRebuild(readBackInto(attempt, key));
+      }),
+    remove: (key: PhoneKey, version: string | undefined, attempt: WriteAttempt) =>
+      locked(key, async () => {
+        attempt.reread = () => records.phone(key);
+        const current = requireVersion(await records.phone(key), version, 'phone');
+        attempt.before = current;
+        await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
+        attempt.applied = true;
+        const login = current.login;
+        return withRebuild(async () => ({
+          deleted: key,
+          stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
+        }));
+      }),
+  };
+}
+export type PhoneWrites = ReturnType<typeof phoneWrites>;
+
+/** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
+export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
+  const { audit } = services;
+  const writes = phoneWrites(services, writer);
+  const { records } = writes;
+
   return [
     writeRoute(audit, {
       method: 'post',
@@ -77,13 +127,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: createPhoneResponseSchema,
       status: 201,
       target: ({ body }) => auditTargets.phone({ serverIp: textOf(body.serverIp), extension: textOf(body.extension) }),
-      async handler({ body, attempt }) {
-        const key = { serverIp: body.serverIp, extension: body.extension };
-        attempt.reread = () => records.phone(key);
-        await writer.addPhone(vicidialParams(phoneFields, body));
-        attempt.applied = true;
-        return withRebuild(readBackInto(attempt, key));
-      },
+      handler: ({ body, attempt }) => writes.create(body, attempt),
     }),
 
     writeRoute(audit, {
@@ -97,23 +141,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: updatePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: key, body, version, attempt }) =>
-        locked(key, async () => {
-          attempt.reread = () => records.phone(key);
-          // The secrets, when the change may touch them, are read alongside the phone rather than after it.
-          const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
-          const current = requireVersion(stored, version, 'phone');
-          attempt.before = current;
-          const changes = phoneChanges(body, { ...current, ...secrets });
-          attempt.fields = changes;
-          // VICIdial would answer SUCCESS to an empty update and still touch the row.
-          if (Object.keys(changes).length === 0) {
-            throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
-          }
-          await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
-          attempt.applied = true;
-          return withRebuild(readBackInto(attempt, key));
-        }),
+      handler: ({ params: key, body, version, attempt }) => writes.update(key, body, version, attempt),
     }),
 
     writeRoute(audit, {
@@ -126,19 +154,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: deletePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: key, version, attempt }) =>
-        locked(key, async () => {
-          attempt.reread = () => records.phone(key);
-          const current = requireVersion(await records.phone(key), version, 'phone');
-          attempt.before = current;
-          await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
-          attempt.applied = true;
-          const login = current.login;
-          return withRebuild(async () => ({
-            deleted: key,
-            stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
-          }));
-        }),
+      handler: ({ params: key, version, attempt }) => writes.remove(key, version, attempt),
     }),
 
     writeRoute(audit, {

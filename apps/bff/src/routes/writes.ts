@@ -4,6 +4,7 @@ import { VicidialWriter } from '../vicidial/writer.js';
 import { aliasChangeRoutes } from './aliases-changes.js';
 import { didChangeRoutes } from './dids-changes.js';
 import { phoneChangeRoutes } from './phones-changes.js';
+import { revertRoutes } from './revert.js';
 import { serverChangeRoutes } from './servers-changes.js';
 
 /** The write routes (VICIdial's Non-Agent API, every attempt audited), one list per resource. */
@@ -14,5 +15,6 @@ export function writeRoutes(services: AppServices): RouteSpec[] {
     ...aliasChangeRoutes(services, writer),
     ...didChangeRoutes(services, writer),
     ...serverChangeRoutes(services, writer),
+    ...revertRoutes(services, writer),
   ];
 }

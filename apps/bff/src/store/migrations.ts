@@ -107,6 +107,15 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.alterTable('users').addColumn('last_login_at', 'varchar(30)').execute();
     },
   },
+  // A revert's rows name the entry they revert (docs/decisions/0019-revert.md); a revert finds the
+  // entries written under one request by one person (a bulk change, an import) to revert them together.
+  '0007_audit_reverts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('audit_log').addColumn('revert_of', 'integer').execute();
+      await db.schema.createIndex('audit_log_revert_of').on('audit_log').column('revert_of').execute();
+      await db.schema.createIndex('audit_log_request_id_actor_id').on('audit_log').columns(['request_id', 'actor_id']).execute();
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

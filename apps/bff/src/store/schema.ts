@@ -70,6 +70,8 @@ export interface AuditLogTable {
   before: ColumnType<string | null, string | null, never>;
   after: ColumnType<string | null, string | null, never>;
   request_id: string;
+  /** A revert's row: the id of the entry it reverts (null for every other row). */
+  revert_of: ColumnType<number | null, number | null | undefined, never>;
 }
 
 /** A record being saved right now (record-locks.ts): one row per held lock. */

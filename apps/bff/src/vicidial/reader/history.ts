@@ -80,6 +80,7 @@ const fromAudit = (entry: AuditEntry): HistoryEntry => ({
   fields: entry.fields ?? null,
   before: entry.before,
   after: entry.after,
+  ...(entry.revertOf === undefined ? {} : { revertOf: entry.revertOf }),
 });
 
 async function dashboardEntries(audit: AuditLog, target: HistoryTarget, scope: AuditScope): Promise<HistoryEntry[]> {

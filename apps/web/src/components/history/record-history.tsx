@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../states';
 import { EntryChanges, OutcomeBadge } from './field-changes';
 import { actionLabel, vicidialActor, whenText } from './format';
 import { historyQueryOptions } from './history-query';
+import { RevertAction, RevertOf } from './revert-dialog';
 import './history.css';
 
 const SCOPE_NOTES: Record<HistoryResponse['auditScope'], string | undefined> = {
@@ -55,7 +56,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
       ) : (
         <ol className="history-list" aria-label="Changes, newest first">
           {history.data.entries.map((entry) => (
-            <HistoryItem key={entry.id} entry={entry} />
+            <HistoryItem key={entry.id} entry={entry} type={type} />
           ))}
         </ol>
       )}
@@ -63,7 +64,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
   );
 }
 
-function HistoryItem({ entry }: { entry: HistoryEntry }) {
+function HistoryItem({ entry, type }: { entry: HistoryEntry; type: HistoryType }) {
   const fromDashboard = entry.source === 'dashboard';
   const notDone = entry.outcome !== 'success';
   return (
@@ -85,6 +86,13 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
       {/* VICIdial's event code and notes; the dashboard's answer when there is more to say than "Done". */}
       {(!fromDashboard || notDone) && <p className="history-summary">{entry.summary}</p>}
       {fromDashboard && <EntryChanges entry={entry} />}
+      {fromDashboard && (
+        <>
+          <RevertOf entryId={entry.revertOf} />
+          {/* A dashboard entry's id is 'dashboard:<audit id>'. */}
+          <RevertAction entry={{ id: Number(entry.id.slice('dashboard:'.length)), action: entry.action, outcome: entry.outcome, actor: entry.actor, targetType: type }} />
+        </>
+      )}
     </li>
   );
 }

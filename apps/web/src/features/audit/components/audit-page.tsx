@@ -3,6 +3,7 @@ import { type AuditEntry, auditQuerySchema } from '@vicidash/contracts/audit';
 import { DataTable, listColumns } from '../../../components/data-table/data-table';
 import { EmptyList } from '../../../components/data-table/list-table';
 import { EntryChanges, OutcomeBadge } from '../../../components/history/field-changes';
+import { RevertAction, RevertOf } from '../../../components/history/revert-dialog';
 import { AUDITED_ACTIONS, OUTCOME_LABELS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
 import { ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
@@ -43,6 +44,8 @@ const columns = [
       <>
         {entry.outcome !== 'success' && <p className="history-summary">{answerText(entry.result, entry.outcome)}</p>}
         <EntryChanges entry={entry} />
+        <RevertOf entryId={entry.revertOf} />
+        <RevertAction entry={{ id: entry.id, action: entry.action, outcome: entry.outcome, actor: entry.actor.username, targetType: entry.target.type }} />
       </>
     ),
   }),
