@@ -77,8 +77,11 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-/** An id a proxy in front already gave the request is kept, if it looks like one. */
-const acceptableRequestId = /^[\w.:-]{1,100}$/;
+/**
+ * An id a proxy in front already gave the request is kept, if it looks like one and fits the
+ * audit's column (64 characters): a longer one would cost the request its audit row.
+ */
+const acceptableRequestId = /^[\w.:-]{1,64}$/;
 /** Probes hit these every few seconds; logging each would drown the rest. */
 const probePaths = new Set(['/api/health', '/api/ready']);
 

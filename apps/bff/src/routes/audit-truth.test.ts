@@ -109,3 +109,28 @@ describe('a deletion keeps the record as it was', () => {
     }
   });
 });
+
+describe('what a request carries cannot cost its audit row', () => {
+  test("the longest request id a proxy may send is kept whole in the audit, on MariaDB too", async () => {
+    const t = await writeTestApp({ dashboardDb: 'mariadb' });
+    const did = await demoDid(t, '3125550101');
+    const proxyId = `lb-${'7'.repeat(61)}`;
+    const res = await t.send('patch', `/api/dids/${did.didId}`, { description: 'Renamed behind a proxy' }, { version: did.version, headers: { 'X-Request-Id': proxyId } });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe(proxyId);
+    const [row] = await t.auditRows();
+    expect((await t.services.audit.entry(row?.id ?? 0))?.requestId).toBe(proxyId);
+  });
+
+  test('a request id longer than the audit keeps is replaced by one of our own, and the change is audited', async () => {
+    const t = await writeTestApp({ dashboardDb: 'mariadb' });
+    const did = await demoDid(t, '3125550101');
+    const res = await t.send('patch', `/api/dids/${did.didId}`, { description: 'Renamed with a long id' }, { version: did.version, headers: { 'X-Request-Id': 'x'.repeat(100) } });
+    expect(res.status).toBe(200);
+    const rows = await t.auditRows();
+    expect(rows).toHaveLength(1);
+    const ownId = (await t.services.audit.entry(rows[0]?.id ?? 0))?.requestId;
+    expect(ownId).toBe(res.headers['x-request-id']);
+    expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

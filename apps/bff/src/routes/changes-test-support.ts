@@ -58,10 +58,10 @@ export async function writeTestApp(options: TestAppOptions & { role?: Role } = {
     return created;
   };
 
-  /** Sends a request (a change, or a read) as `as` (default: the app's role), with the CSRF token and, when given, If-Match. */
-  const send = async (method: Method, path: string, body?: object, extra: { version?: string; as?: Role } = {}) => {
+  /** Sends a request (a change, or a read) as `as` (default: the app's role), with the CSRF token and, when given, If-Match and other headers. */
+  const send = async (method: Method, path: string, body?: object, extra: { version?: string; as?: Role; headers?: Record<string, string> } = {}) => {
     const { agent, csrfToken } = await session(extra.as ?? options.role ?? 'supervisor');
-    let req = agent[method](path).set('X-CSRF-Token', csrfToken);
+    let req = agent[method](path).set('X-CSRF-Token', csrfToken).set(extra.headers ?? {});
     if (extra.version) req = req.set('If-Match', `"${extra.version}"`);
     return body === undefined ? req : req.send(body);
   };
