@@ -25,6 +25,9 @@ export const permissionDescriptions = {
   'read:audit': 'view the audit log',
   'manage:users': 'manage dashboard users',
   'change:own-password': 'change their own password',
+  'import:dids': 'import DIDs from a CSV file',
+  'import:phones': 'import phones from a CSV file',
+  'import:aliases': 'import phone aliases from a CSV file',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -33,7 +36,7 @@ export const roleSchema = z.enum(['supervisor', 'helpdesk', 'viewer']);
 export type Role = z.infer<typeof roleSchema>;
 
 const viewer = ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password'] as const satisfies Permission[];
-const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit'] as const satisfies Permission[];
+const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'import:dids'] as const satisfies Permission[];
 const supervisor = Object.keys(permissionDescriptions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = { viewer, helpdesk, supervisor };

@@ -8,6 +8,12 @@ import type { RouteSpec } from './route.js';
 /** If-Match carries the version; quotes (an ETag's form) are optional. */
 export const versionOf = (req: Request): string | undefined => req.get('if-match')?.replace(/^W\/|"/g, '') || undefined;
 
+/** A CSV body as text (app.ts reads text/csv bodies); anything else is refused. */
+function csvOf(req: Request): string {
+  if (typeof req.body !== 'string') throw new AppError('VALIDATION', 'File: send it as CSV (Content-Type text/csv).');
+  return req.body;
+}
+
 /**
  * An Express router for route specs (guard, parse, call, shape the answer), to be mounted at
  * `mountPath`: each spec's path is written whole (as OpenAPI shows it) and served relative to it.
@@ -29,17 +35,19 @@ export function mountRoutes(specs: readonly RouteSpec[], mountPath: string): Rou
           params: spec.params ? parseInput(spec.params, req.params) : undefined,
           query: spec.query ? parseInput(spec.query, req.query) : undefined,
           body: spec.body ? parseInput(spec.body, req.body ?? {}) : undefined,
+          csv: spec.csvBody ? csvOf(req) : '',
         };
       } catch (error) {
         if (error instanceof AppError) await spec.onRefused?.(req, error);
         throw error;
       }
       const result = await spec.handler({ req, res, user: req.user as NonNullable<Request['user']>, ...input, version });
+      if (spec.csvAnswer) return;
       if (spec.response === null) {
         res.status(spec.status ?? 204).end();
         return;
       }
-      await sendAnswer(req, res, spec.response, spec.status ?? 200, result);
+      await sendAnswer(req, res, spec.response, spec.statusOf?.(result) ?? spec.status ?? 200, result);
     });
   }
   return router;

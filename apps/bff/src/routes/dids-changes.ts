@@ -10,6 +10,9 @@ import {
   missableTargetKind,
   updateDidRequestSchema,
   type CopyDidResponse,
+  type CreateDidRequest,
+  type DidDetail,
+  type UpdateDidRequest,
   updateDidResponseSchema,
 } from '@vicidash/contracts/did';
 import type { AddDidParams, CopyDidParams } from '@vicidash/vicidial-client';
@@ -46,12 +49,43 @@ async function patternsNow(records: VicidialRecords, patterns: readonly string[]
   };
 }
 
+/** Adding and changing one DID: the path of the form's save and of each row of an import. */
+export function didWrites(services: AppServices, writer: VicidialWriter, records: VicidialRecords = vicidialRecords(services)) {
+  /** The version check and the call, with no other save of the same DID in between. */
+  const locked = <T>(didId: number, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
+  return {
+    locked,
+    async add(body: CreateDidRequest, attempt: WriteAttempt): Promise<DidDetail> {
+      attempt.reread = () => records.didByPattern(body.pattern);
+      await records.requireRouteTarget(body.routing);
+      await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
+      attempt.applied = true;
+      const after = await readBack(() => records.didByPattern(body.pattern));
+      attempt.target = auditTargets.did(after.didId);
+      attempt.after = after;
+      return after;
+    },
+    update: (didId: number, body: UpdateDidRequest, version: string | undefined, attempt: WriteAttempt): Promise<DidDetail> =>
+      locked(didId, async () => {
+        attempt.reread = () => records.did(didId);
+        const current = requireVersion(await records.did(didId), version, 'DID');
+        attempt.before = current;
+        await records.requireRouteTarget(body.routing);
+        await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
+        attempt.applied = true;
+        const after = didAfterChange(current, body);
+        attempt.after = after;
+        return after;
+      }),
+  };
+}
+
 /** Adding, changing, deleting and copying DIDs, and changing many at once. */
 export function didChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit, locks } = services;
+  const { audit } = services;
   const records = vicidialRecords(services);
-  /** The version check and the call, with no other save of the same DID in between. */
-  const locked = <T>(didId: number, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
+  const writes = didWrites(services, writer, records);
+  const { locked } = writes;
 
   return [
     writeRoute(audit, {
@@ -64,16 +98,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: createDidResponseSchema,
       status: 201,
       target: ({ body }) => auditTargets.did(textOf(body.pattern)),
-      async handler({ body, attempt }) {
-        attempt.reread = () => records.didByPattern(body.pattern);
-        await records.requireRouteTarget(body.routing);
-        await writer.addDid(vicidialParams<AddDidParams>(didFields, body));
-        attempt.applied = true;
-        const after = await readBack(() => records.didByPattern(body.pattern));
-        attempt.target = auditTargets.did(after.didId);
-        attempt.after = after;
-        return after;
-      },
+      handler: ({ body, attempt }) => writes.add(body, attempt),
     }),
 
     writeRoute(audit, {
@@ -87,18 +112,7 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       response: updateDidResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: { didId }, body, version, attempt }) =>
-        locked(didId, async () => {
-          attempt.reread = () => records.did(didId);
-          const current = requireVersion(await records.did(didId), version, 'DID');
-          attempt.before = current;
-          await records.requireRouteTarget(body.routing);
-          await writer.updateDid({ ...vicidialParams<DidChange>(didFields, body), did_pattern: current.pattern });
-          attempt.applied = true;
-          const after = didAfterChange(current, body);
-          attempt.after = after;
-          return after;
-        }),
+      handler: ({ params: { didId }, body, version, attempt }) => writes.update(didId, body, version, attempt),
     }),
 
     writeRoute(audit, {

@@ -7,7 +7,9 @@ import {
   phoneSecretsSchema,
   updatePhoneRequestSchema,
   updatePhoneResponseSchema,
+  type CreatePhoneRequest,
   type PhoneKey,
+  type UpdatePhoneRequest,
 } from '@vicidash/contracts/phone';
 import { WORD_CHARS } from '@vicidash/contracts/common';
 import type { UpdatePhoneParams } from '@vicidash/vicidial-client';
@@ -43,12 +45,55 @@ function phoneParam(key: PhoneKey) {
   return { extension: key.extension, server_ip: key.serverIp };
 }
 
-/** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
-export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
-  const { audit, locks } = services;
+/**
+ * Adding and changing one phone: the path of the form's save and of each row of an import. `answer`
+ * reads what follows the change (inside the lock, for a change).
+ */
+export function phoneWrites(services: AppServices, writer: VicidialWriter) {
   const records = vicidialRecords(services);
   /** The version check, the call and the read-back, with no other save of the same phone in between. */
-  const locked = <T>(key: PhoneKey, run: () => Promise<T>) => locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
+  const locked = <T>(key: PhoneKey, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
+  /** The phone as VICIdial now holds it, for the answer and the audit. */
+  const readBackInto = (attempt: WriteAttempt, key: PhoneKey) => async () => {
+    const after = await readBack(() => records.phone(key));
+    attempt.after = after;
+    return after;
+  };
+  return {
+    records,
+    locked,
+    readBackInto,
+    async add<T>(body: CreatePhoneRequest, attempt: WriteAttempt, answer: () => Promise<T>): Promise<T> {
+      attempt.reread = () => records.phone(body);
+      await writer.addPhone(vicidialParams(phoneFields, body));
+      attempt.applied = true;
+      return answer();
+    },
+    update: <T>(key: PhoneKey, body: UpdatePhoneRequest, version: string | undefined, attempt: WriteAttempt, answer: () => Promise<T>): Promise<T> =>
+      locked(key, async () => {
+        attempt.reread = () => records.phone(key);
+        // The secrets, when the change may touch them, are read alongside the phone rather than after it.
+        const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
+        const current = requireVersion(stored, version, 'phone');
+        attempt.before = current;
+        const changes = phoneChanges(body, { ...current, ...secrets });
+        attempt.fields = changes;
+        // VICIdial would answer SUCCESS to an empty update and still touch the row.
+        if (Object.keys(changes).length === 0) {
+          throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
+        }
+        await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
+        attempt.applied = true;
+        return answer();
+      }),
+  };
+}
+
+/** Adding, changing and deleting phones, and the audited reveal of their SIP secrets. */
+export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
+  const { audit } = services;
+  const writes = phoneWrites(services, writer);
+  const { records, locked, readBackInto } = writes;
   /**
    * A phone change waits for its server's configuration rebuild: every answer says which servers
    * wait. They are read alongside the answer's own read, not after it.
@@ -59,13 +104,6 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
     rebuild.catch(() => undefined);
     return { ...(await read()), serversAwaitingRebuild: await rebuild };
   };
-  /** The phone as VICIdial now holds it, for the answer and the audit. */
-  const readBackInto = (attempt: WriteAttempt, key: PhoneKey) => async () => {
-    const after = await readBack(() => records.phone(key));
-    attempt.after = after;
-    return after;
-  };
-
   return [
     writeRoute(audit, {
       method: 'post',
@@ -77,13 +115,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: createPhoneResponseSchema,
       status: 201,
       target: ({ body }) => auditTargets.phone({ serverIp: textOf(body.serverIp), extension: textOf(body.extension) }),
-      async handler({ body, attempt }) {
-        const key = { serverIp: body.serverIp, extension: body.extension };
-        attempt.reread = () => records.phone(key);
-        await writer.addPhone(vicidialParams(phoneFields, body));
-        attempt.applied = true;
-        return withRebuild(readBackInto(attempt, key));
-      },
+      handler: ({ body, attempt }) => writes.add(body, attempt, () => withRebuild(readBackInto(attempt, body))),
     }),
 
     writeRoute(audit, {
@@ -97,23 +129,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: updatePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: key, body, version, attempt }) =>
-        locked(key, async () => {
-          attempt.reread = () => records.phone(key);
-          // The secrets, when the change may touch them, are read alongside the phone rather than after it.
-          const [stored, secrets] = await Promise.all([records.phone(key), touchesSecrets(body) ? records.phoneSecrets(key) : undefined]);
-          const current = requireVersion(stored, version, 'phone');
-          attempt.before = current;
-          const changes = phoneChanges(body, { ...current, ...secrets });
-          attempt.fields = changes;
-          // VICIdial would answer SUCCESS to an empty update and still touch the row.
-          if (Object.keys(changes).length === 0) {
-            throw new AppError('VALIDATION', 'Nothing to change: every field sent already has that value.');
-          }
-          await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
-          attempt.applied = true;
-          return withRebuild(readBackInto(attempt, key));
-        }),
+      handler: ({ params: key, body, version, attempt }) => writes.update(key, body, version, attempt, () => withRebuild(readBackInto(attempt, key))),
     }),
 
     writeRoute(audit, {

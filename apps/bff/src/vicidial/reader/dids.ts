@@ -302,6 +302,11 @@ export async function getDids(db: Kysely<VicidialReadModel>, keys: { ids: readon
   return rows.map(toDetail);
 }
 
+/** Every DID with every field and its version: what an import compares its rows with. */
+export async function allDids(db: Kysely<VicidialReadModel>): Promise<DidDetail[]> {
+  return (await selectDetails(db).execute()).map(toDetail);
+}
+
 export type RouteTarget = { inGroup: string } | { callMenu: string };
 
 /** Where an in-group or a call menu is used: the DIDs routed to it, a page at a time. */

@@ -155,6 +155,13 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     return page;
   }
 
+  /** Every matching row in the query's sort and order (an export): the rows themselves, not copies. */
+  allRows(query: Q): E['row'][] {
+    const matches = this.matches(query);
+    const rows = matches.map((at) => (this.entries[at] as E).row);
+    return query.order === 'asc' ? rows : rows.reverse();
+  }
+
   private readPage(query: Q): Page<E['row']> {
     const matches = this.matches(query);
     const total = matches.length;
@@ -242,6 +249,11 @@ export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
   /** One page of the list, with the number of rows matching in all. */
   async page(query: Q): Promise<Page<E['row']>> {
     return (await this.fresh()).page(query);
+  }
+
+  /** Every row matching the query's search and filters, in its sort and order (not one page). */
+  async allRows(query: Q): Promise<E['row'][]> {
+    return (await this.fresh()).allRows(query);
   }
 
   /** Reads the table now, if it is not in memory yet (a start does, so the first person does not wait). */

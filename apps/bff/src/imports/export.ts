@@ -1,0 +1,35 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+import { protectCell } from './cells.js';
+import type { CsvColumn } from './csv-resource.js';
+
+/** Records are read from VICIdial's database this many at a time, in the list's order. */
+export const EXPORT_CHUNK = 1000;
+
+/** The list's rows in chunks, each chunk read as whole records. */
+export async function* inChunks<Row, R>(rows: readonly Row[], read: (chunk: readonly Row[]) => Promise<R[]>): AsyncGenerator<R> {
+  for (let at = 0; at < rows.length; at += EXPORT_CHUNK) yield* await read(rows.slice(at, at + EXPORT_CHUNK));
+}
+
+/**
+ * Streams records as a CSV file: a header row of the columns' readable names, then one row per
+ * record, every cell protected for spreadsheets (cells.ts). Written as the client takes it: what
+ * is held at once is one chunk of records, whatever the list's length.
+ */
+export async function sendCsv<R>(res: Response, filename: string, columns: readonly CsvColumn<R>[], records: AsyncIterable<R>): Promise<void> {
+  const exported = columns.filter((column) => !column.secret);
+  async function* lines() {
+    yield exported.map((column) => column.header);
+    for await (const record of records) yield exported.map((column) => protectCell(column.value(record)));
+  }
+  res.status(200);
+  res.type('text/csv; charset=utf-8');
+  res.attachment(filename);
+  // The BOM makes Excel read the file as UTF-8 (the import skips it).
+  await pipeline(Readable.from(lines()), stringify({ bom: true }), res);
+}
+
+/** dids-2026-12-07.csv */
+export const exportFilename = (list: string, now: number) => `${list}-${new Date(now).toISOString().slice(0, 10)}.csv`;
