@@ -121,8 +121,8 @@ export function createApp(services: AppServices): Express {
   api.use(
     noStore,
     express.json({ limit: JSON_BODY_LIMIT_BYTES }),
-    // The import routes' files (routes/imports.ts).
-    express.text({ type: ['text/csv', 'application/csv'], limit: IMPORT_MAX_BYTES }),
+    // The import routes' files, as bytes: routes/imports.ts reads them as UTF-8 (and tells of a BOM).
+    express.raw({ type: ['text/csv', 'application/csv'], limit: IMPORT_MAX_BYTES }),
     session({
       name: SESSION_COOKIE,
       secret: settings.sessionSecret,

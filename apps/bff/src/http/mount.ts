@@ -8,10 +8,17 @@ import type { RouteSpec } from './route.js';
 /** If-Match carries the version; quotes (an ETag's form) are optional. */
 export const versionOf = (req: Request): string | undefined => req.get('if-match')?.replace(/^W\/|"/g, '') || undefined;
 
-/** A CSV body as text (app.ts reads text/csv bodies); anything else is refused. */
+/** UTF-8 only: a byte that is not is refused, not replaced. A BOM is kept for the import to tell of. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A CSV body as text (app.ts reads text/csv bodies as bytes); anything else is refused. */
 function csvOf(req: Request): string {
-  if (typeof req.body !== 'string') throw new AppError('VALIDATION', 'File: send it as CSV (Content-Type text/csv).');
-  return req.body;
+  if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION', 'File: send it as CSV (Content-Type text/csv).', { field: 'file' });
+  try {
+    return utf8.decode(req.body);
+  } catch {
+    throw new AppError('VALIDATION', 'File: it is not UTF-8 text; save it as "CSV UTF-8" in the spreadsheet.', { field: 'file' });
+  }
 }
 
 /**

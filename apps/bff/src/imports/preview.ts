@@ -26,7 +26,6 @@ function delimiterOf(headerLine: string): ',' | ';' {
 
 /** Reads a CSV file; a file that cannot be read as rows of columns is refused with what to do. */
 export function readCsv(text: string): CsvFile {
-  if (text.includes('\uFFFD')) throw fileProblem('it is not UTF-8 text; save it as "CSV UTF-8"');
   const notes: string[] = [];
   let body = text;
   if (body.startsWith('\uFEFF')) {
@@ -105,6 +104,14 @@ function issuesOf(schema: { safeParse(input: unknown): { success: boolean; error
 }
 
 const HIDDEN = '(hidden)';
+
+/** "active: unknown field" of a create request: a column an add cannot set, said in the column's words. */
+function notOnAdd<R extends Versioned>(resource: CsvResource<R>, error: string): string {
+  const field = /^(\w+): unknown field$/.exec(error)?.[1];
+  const column = field && resource.columns.find((c) => c.field === field);
+  if (!column) return error;
+  return `${column.header}: cannot be set when adding a ${resource.what} (VICIdial sets it itself); import the file again once the ${resource.what} exists`;
+}
 
 /** A list change: which items the file adds and which it removes. */
 function listChange(from: string, to: string): Pick<ImportChange, 'added' | 'removed'> {
@@ -201,7 +208,7 @@ export async function planImport<R extends Versioned>(services: AppServices, res
       current ? resource.updateSchema : resource.createSchema,
       current ? resource.toUpdate(fields, current) : resource.toCreate(fields),
     );
-    errors.push(...ruleErrors);
+    errors.push(...ruleErrors.map((error) => notOnAdd(resource, error)));
     if (data !== undefined) errors.push(...((await resource.checkRow?.({ values, current, fields, request: data }, context)) ?? []));
     if (errors.length > 0) continue;
     row.request = data;
