@@ -177,7 +177,8 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
     const plan = await planImport(services, csv, file);
     const planned = preview?.planned ?? plannedOf(plan);
     const chosen = query.lines && new Set(query.lines);
-    const rows = plan.rows.filter((row) => (chosen ? chosen.has(row.line) : true) && (row.line in planned || row.action === 'invalid'));
+    // Invalid rows always get their result, so that the error report holds every row to fix.
+    const rows = plan.rows.filter((row) => row.action === 'invalid' || (row.line in planned && (!chosen || chosen.has(row.line))));
     if (!rows.some((row) => row.line in planned)) {
       throw new AppError('VALIDATION', 'Nothing to apply: no chosen row adds or changes anything.', { field: 'lines' });
     }
