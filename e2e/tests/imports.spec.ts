@@ -27,7 +27,7 @@ test('export → edit the file → preview → apply with progress → error rep
   await page.getByRole('link', { name: 'Import' }).click();
   await checkPage(page, 'Import DIDs', 'import-dids');
   await page.getByLabel('CSV file').setInputFiles({ name: 'dids.csv', mimeType: 'text/csv', buffer: Buffer.from(edited.join('\r\n')) });
-  await expect(page.getByText(/^1 to add|^0 to add, 1 to change, \d+ unchanged, 1 invalid\.$/)).toBeVisible();
+  await expect(page.getByText(/^0 to add, 1 to change, \d+ unchanged, 1 invalid\.$/)).toBeVisible();
   await expect(page.getByRole('region', { name: /^To change/ })).toContainText(`Description: ${lines[1]?.split(',')[2]} → ${stamp}`);
   await expect(page.getByRole('region', { name: /^Invalid/ })).toContainText('Description: 6 to 50 letters');
   await expect(page.getByText('Lines end in CRLF (Windows): read as such.')).toBeVisible();
@@ -37,7 +37,7 @@ test('export → edit the file → preview → apply with progress → error rep
   await expect(page.getByRole('heading', { level: 1, name: 'Import of DIDs' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Done\./ })).toHaveText('Done. 1 applied, 1 failed.');
   await expect(page.getByLabel('2 of 2 rows done')).toHaveAttribute('value', '2');
-  await expect(page.getByRole('row').filter({ hasText: stamp.length ? 'Changed' : '' })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'Changed' })).toHaveCount(1);
   await checkPage(page, 'Import of DIDs', 'import-dids-progress');
 
   const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the failed rows (CSV)' }).click()]);

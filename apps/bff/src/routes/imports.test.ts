@@ -1,7 +1,12 @@
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@vicidash/contracts/imports';
 import type { Role } from '@vicidash/contracts/permissions';
 import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 import { describe, expect, test } from 'vitest';
+import { createApp } from '../app.js';
+import { createLogger } from '../logger.js';
+import { createServices } from '../services.js';
+import { LogCapture, testPasswords } from '../test/app.js';
 import { demoDid, DEMO_PHONE, type WriteTestApp, writeTestApp } from './changes-test-support.js';
 
 type List = 'dids' | 'phones' | 'aliases';
@@ -357,5 +362,30 @@ describe('apply', () => {
     const apply = await importCsv(t, 'aliases', 'Alias ID,Alias name\nsales_pod1,Pod uno\n', `mode=apply&preview=${preview.body.previewId}`);
     expect(apply.status).toBe(409);
     expect(apply.body.message).toBe('File: it is not the file that was previewed: preview it again.');
+  });
+});
+
+describe('across workers', () => {
+  test("another BFF sharing the dashboard database answers for an apply's progress and error report", async () => {
+    const t = await writeTestApp({ dashboardDb: 'mariadb' });
+    const other = await createServices(t.config, createLogger('info', new LogCapture()));
+    try {
+      const csv = ['Alias ID,Alias name', 'sales_pod1,Pod one', 'x,Bad id'].join('\n');
+      const apply = await importCsv(t, 'aliases', csv, 'mode=apply');
+      expect(apply.status).toBe(202);
+      const agent = request.agent(createApp(other));
+      await agent.post('/api/auth/login').send({ username: 'supervisor', password: testPasswords.supervisor }).expect(200);
+      let status;
+      do status = (await agent.get(`/api/imports/${apply.body.importId}`).expect(200)).body;
+      while (status.state === 'running');
+      expect(status).toMatchObject({ state: 'done', total: 2, done: 2 });
+      const errors = await agent.get(`/api/imports/${apply.body.importId}/errors.csv`).buffer(true).parse(asText as never);
+      expect(cellsOf(errors.body)).toEqual([
+        ['Alias ID', 'Alias name', 'Import error'],
+        ['x', 'Bad id', 'Alias ID: 2 to 20 letters, digits, - or _; Logins: a list of phone logins'],
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 });
