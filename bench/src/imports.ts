@@ -62,9 +62,9 @@ export async function importBenchmarks(stack: Stack, session: Session): Promise<
   met = report('export of every DID as CSV, last byte', seconds(exportMs), 's', { op: '<=', value: 1.5 }) && met;
   met = report('BFF memory growth during that export', (peak - before) / 1e6, 'MB', { op: '<=', value: 50 }) && met;
 
-  // 10 % of the rows get a new description, 1 % one VICIdial refuses.
+  // 10 % of the rows get a new description, 1 % one VICIdial refuses (rows with quoted cells are left as they are).
   const edited = rows.map((line, at) => {
-    if (at === 0 || (at % 10 !== 0 && at % 100 !== 1)) return line;
+    if (at === 0 || (at % 10 !== 0 && at % 100 !== 1) || line.includes('"')) return line;
     const cells = line.split(',');
     cells[2] = at % 100 === 1 ? 'Bad!' : `Bench import ${at}`;
     return cells.join(',');

@@ -1,7 +1,6 @@
 import {
   createDidRequestSchema,
   DID_ROUTE_FIELDS,
-  type DidDetail,
   type DidRoute,
   type DidRouting,
   updateDidRequestSchema,
@@ -9,19 +8,21 @@ import {
 import type { AppServices } from '../app.js';
 import { auditTargets } from '../audit/write-audit.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
-import { allDids } from '../vicidial/reader/dids.js';
+import { allDids, type DidFields } from '../vicidial/reader/dids.js';
 import { missingRouteTarget } from '../vicidial/reader/targets.js';
 import { type CsvColumn, type CsvResource, cellOf } from './csv-resource.js';
 
-type Did = DidDetail;
-type Field = keyof Did;
+/** A DID as an import compares with it: its fields and the version a save checks. */
+export type ImportedDid = DidFields & { version: string };
+type Did = ImportedDid;
+type Field = keyof DidFields;
 
-const text = (header: string, field: Field): CsvColumn<Did> => ({ header, field, value: (did) => cellOf.text(did[field] as string | null) });
+const text = (header: string, field: Field): CsvColumn<DidFields> => ({ header, field, value: (did) => cellOf.text(did[field] as string | null) });
 
 const ROUTE_FIELDS = new Set<string>(Object.values(DID_ROUTE_FIELDS).flat());
 
-/** Every field a person sets on a DID (the route and all its targets' fields), and its ID. */
-const columns: CsvColumn<Did>[] = [
+/** Every field a person sets on a DID (the route and all its targets' fields), and its ID: what the export writes. */
+export const didColumns: CsvColumn<DidFields>[] = [
   { header: 'DID ID', field: 'didId', readOnly: true, value: (did) => String(did.didId) },
   text('DID pattern', 'pattern'),
   text('Description', 'description'),
@@ -91,7 +92,7 @@ function targetChecks(services: AppServices) {
 export const didCsv: CsvResource<Did> = {
   resource: 'dids',
   what: 'DID',
-  columns,
+  columns: didColumns,
   keyHeaders: ['DID pattern'],
   keyOf: ([pattern = '']) => pattern,
   recordKey: (did) => did.pattern,
@@ -108,7 +109,7 @@ export const didCsv: CsvResource<Did> = {
     // The file's value of a field its route does not use would be lost without a word.
     const route = (request as { routing?: DidRouting }).routing?.route ?? current?.route;
     const used = new Set<string>((DID_ROUTE_FIELDS as Record<string, readonly string[] | undefined>)[route ?? ''] ?? []);
-    for (const column of columns) {
+    for (const column of didColumns) {
       if (!ROUTE_FIELDS.has(column.field) || used.has(column.field) || !(column.field in fields)) continue;
       errors.push(
         current

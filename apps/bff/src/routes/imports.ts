@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { aliasListQuerySchema, type AliasRow } from '@vicidash/contracts/alias';
-import { type DidDetail, didListQuerySchema } from '@vicidash/contracts/did';
+import { didListQuerySchema } from '@vicidash/contracts/did';
 import {
   IMPORT_ERROR_COLUMN,
   importIdSchema,
@@ -16,12 +16,13 @@ import { type RouteSpec, route } from '../http/route.js';
 import { aliasAuditTarget, aliasCsv } from '../imports/alias-csv.js';
 import { runImport } from '../imports/apply.js';
 import type { CsvResource, RecordWrites, Versioned } from '../imports/csv-resource.js';
-import { didAuditTarget, didCsv } from '../imports/did-csv.js';
+import { didAuditTarget, didColumns, didCsv, type ImportedDid } from '../imports/did-csv.js';
 import { exportFilename, inChunks, sendCsv } from '../imports/export.js';
 import { ImportStore, type Planned } from '../imports/import-store.js';
 import { type ImportedPhone, phoneAuditTarget, phoneCsv } from '../imports/phone-csv.js';
 import { type Plan, planImport, previewOf, readCsv } from '../imports/preview.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
+import { didFieldsByIds } from '../vicidial/reader/dids.js';
 import { phonesByKeys } from '../vicidial/reader/phones.js';
 import { vicidialRecords } from '../vicidial/records.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
@@ -51,7 +52,6 @@ const phoneKeyText = (phone: PhoneKey) => `${phone.extension}\u0000${phone.serve
  */
 export function exportRoutes(services: AppServices): RouteSpec[] {
   const { lists, now } = services;
-  const records = vicidialRecords(services);
   return [
     route({
       method: 'get',
@@ -65,10 +65,11 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
       async handler({ query, res }) {
         const rows = await readVicidialDb(() => lists.dids.allRows(query));
         const read = async (chunk: readonly { didId: number }[]) => {
-          const byId = new Map((await records.dids({ ids: chunk.map((row) => row.didId), patterns: [] })).map((did) => [did.didId, did]));
+          const found = await readVicidialDb(() => didFieldsByIds(services.vicidialDb, chunk.map((row) => row.didId)));
+          const byId = new Map(found.map((did) => [did.didId, did]));
           return chunk.flatMap((row) => byId.get(row.didId) ?? []);
         };
-        await sendCsv(res, exportFilename('dids', now()), didCsv.columns, inChunks(rows, read));
+        await sendCsv(res, exportFilename('dids', now()), didColumns, inChunks(rows, read));
       },
     }),
     route({
@@ -126,7 +127,7 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
         target: didAuditTarget,
         add: (request, attempt) => dids.add(request as never, attempt),
         update: (current, request, version, attempt) => dids.update(current.didId, request as never, version, attempt),
-      } satisfies RecordWrites<DidDetail>,
+      } satisfies RecordWrites<ImportedDid>,
     },
     phones: {
       csv: phoneCsv,

@@ -130,27 +130,28 @@ const selectDetails = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial
 
 type DetailColumns = Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]> & { target_missing: unknown };
 
-const toDetail = (row: DetailColumns): DidDetail =>
-  withVersion(
-    {
-      didId: Number(row.did_id),
-      pattern: row.did_pattern,
-      description: row.did_description,
-      active: isYes(row.did_active),
-      recordCall: row.record_call,
-      filterCleanCidNumber: row.filter_clean_cid_number,
-      userGroup: row.user_group,
-      ...routeFields(row),
-      callHandleMethod: row.call_handle_method,
-      agentSearchMethod: row.agent_search_method,
-      listId: wholeNumber(row.list_id),
-      entryListId: wholeNumber(row.entry_list_id),
-      campaignId: row.campaign_id,
-      phoneCode: row.phone_code,
-    },
-    // 0 or 1 from either database (NULL for a DID without a route).
-    Number(row.target_missing) === 1,
-  );
+/** A DID's own fields, as the detail shows them (without its version and whether its target is missing). */
+export type DidFields = Omit<DidDetail, 'version' | 'targetMissing'>;
+
+const fieldsOf = (row: Omit<DetailColumns, 'target_missing'>): DidFields => ({
+  didId: Number(row.did_id),
+  pattern: row.did_pattern,
+  description: row.did_description,
+  active: isYes(row.did_active),
+  recordCall: row.record_call,
+  filterCleanCidNumber: row.filter_clean_cid_number,
+  userGroup: row.user_group,
+  ...routeFields(row),
+  callHandleMethod: row.call_handle_method,
+  agentSearchMethod: row.agent_search_method,
+  listId: wholeNumber(row.list_id),
+  entryListId: wholeNumber(row.entry_list_id),
+  campaignId: row.campaign_id,
+  phoneCode: row.phone_code,
+});
+
+// 0 or 1 from either database (NULL for a DID without a route).
+const toDetail = (row: DetailColumns): DidDetail => withVersion(fieldsOf(row), Number(row.target_missing) === 1);
 
 /** What an update (or one DID of a bulk update) changes: its fields and its routing block, whole. */
 export type DidChangeFields = Pick<UpdateDidRequest, 'description' | 'active' | 'recordCall' | 'filterCleanCidNumber' | 'routing'>;
@@ -302,9 +303,19 @@ export async function getDids(db: Kysely<VicidialReadModel>, keys: { ids: readon
   return rows.map(toDetail);
 }
 
-/** Every DID with every field and its version: what an import compares its rows with. */
-export async function allDids(db: Kysely<VicidialReadModel>): Promise<DidDetail[]> {
-  return (await selectDetails(db).execute()).map(toDetail);
+/** Every DID with every field and its version (the version a save checks): what an import compares its rows with. */
+export async function allDids(db: Kysely<VicidialReadModel>): Promise<(DidFields & { version: string })[]> {
+  const rows = await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).execute();
+  return rows.map((row) => {
+    const fields = fieldsOf(row);
+    return { ...fields, version: rowVersion(fields) };
+  });
+}
+
+/** DIDs by ID with every field (an export reads them a chunk at a time, in its own order). */
+export async function didFieldsByIds(db: Kysely<VicidialReadModel>, ids: readonly number[]): Promise<DidFields[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_id', 'in', ids).execute()).map(fieldsOf);
 }
 
 export type RouteTarget = { inGroup: string } | { callMenu: string };
