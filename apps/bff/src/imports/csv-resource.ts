@@ -57,6 +57,8 @@ export interface CsvResource<R extends Versioned> {
   loadContext?(services: AppServices): Promise<unknown>;
   /** Every record, with its version. */
   loadAll(services: AppServices): Promise<R[]>;
+  /** The records of these keys (and maybe others): cheaper than every record for a short file. */
+  loadNamed?(services: AppServices, keys: readonly string[]): Promise<R[]>;
 }
 
 /** The same write path as a single add or edit of the resource (lock, version check, targets, read-back). */

@@ -8,7 +8,7 @@ import {
 import type { AppServices } from '../app.js';
 import { auditTargets } from '../audit/write-audit.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
-import { allDids, type DidFields } from '../vicidial/reader/dids.js';
+import { allDids, type DidFields, didsByPatterns } from '../vicidial/reader/dids.js';
 import { missingRouteTarget } from '../vicidial/reader/targets.js';
 import { type CsvColumn, type CsvResource, cellOf } from './csv-resource.js';
 
@@ -20,6 +20,8 @@ type Field = keyof DidFields;
 const text = (header: string, field: Field): CsvColumn<DidFields> => ({ header, field, value: (did) => cellOf.text(did[field] as string | null) });
 
 const ROUTE_FIELDS = new Set<string>(Object.values(DID_ROUTE_FIELDS).flat());
+/** The IN_GROUP route's optional fields. */
+const IN_GROUP_EXTRAS = new Set<string>(DID_ROUTE_FIELDS.IN_GROUP.filter((field) => field !== 'inGroup'));
 
 /** Every field a person sets on a DID (the route and all its targets' fields), and its ID: what the export writes. */
 export const didColumns: CsvColumn<DidFields>[] = [
@@ -57,6 +59,8 @@ function routingOf(changed: Record<string, unknown>, current: Partial<Did>): Did
   const routeFields = (DID_ROUTE_FIELDS as Record<string, readonly string[] | undefined>)[route] ?? [];
   const routing: Record<string, unknown> = { route };
   for (const field of routeFields) {
+    // An in-group's extras VICIdial keeps unless sent: only those that change are.
+    if (IN_GROUP_EXTRAS.has(field) && !(field in changed) && route === current.route) continue;
     const value = field in changed ? changed[field] : current[field as Field];
     if (value === null && field in changed) routing[field] = null;
     else if (present(value)) routing[field] = value;
@@ -103,6 +107,7 @@ export const didCsv: CsvResource<Did> = {
   toCreate: (fields) => request(fields, {}),
   toUpdate: (changed, current) => request(changed, current),
   loadAll: (services) => readVicidialDb(() => allDids(services.vicidialDb)),
+  loadNamed: (services, patterns) => readVicidialDb(() => didsByPatterns(services.vicidialDb, patterns)),
   loadContext: async (services) => targetChecks(services),
   async checkRow({ values, current, fields, request }, context) {
     const errors: string[] = [];

@@ -8,9 +8,20 @@ import type { CsvColumn } from './csv-resource.js';
 /** Records are read from VICIdial's database this many at a time, in the list's order. */
 export const EXPORT_CHUNK = 1000;
 
-/** The list's rows in chunks, each chunk read as whole records. */
+/**
+ * The list's rows in chunks, each chunk read as whole records; the next chunk is read while the
+ * current one is written (two chunks at most are held).
+ */
 export async function* inChunks<Row, R>(rows: readonly Row[], read: (chunk: readonly Row[]) => Promise<R[]>): AsyncGenerator<R> {
-  for (let at = 0; at < rows.length; at += EXPORT_CHUNK) yield* await read(rows.slice(at, at + EXPORT_CHUNK));
+  const chunk = (at: number) => (at < rows.length ? read(rows.slice(at, at + EXPORT_CHUNK)) : undefined);
+  let next = chunk(0);
+  for (let at = 0; next; at += EXPORT_CHUNK) {
+    const current = await next;
+    next = chunk(at + EXPORT_CHUNK);
+    // Awaited in turn; a failure meanwhile must not go unhandled.
+    next?.catch(() => undefined);
+    yield* current;
+  }
 }
 
 /**

@@ -105,6 +105,9 @@ function issuesOf(schema: { safeParse(input: unknown): { success: boolean; error
 
 const HIDDEN = '(hidden)';
 
+/** Up to this many rows, only the records the file names are read (where the resource can): a carrier's block, not the whole table. */
+const NAMED_READ_MAX_ROWS = 5_000;
+
 /** "active: unknown field" of a create request: a column an add cannot set, said in the column's words. */
 function notOnAdd<R extends Versioned>(resource: CsvResource<R>, error: string): string {
   const field = /^(\w+): unknown field$/.exec(error)?.[1];
@@ -124,20 +127,27 @@ function listChange(from: string, to: string): Pick<ImportChange, 'added' | 'rem
 
 /**
  * Each row of the file against the records as they are: add, change (field: old → new),
- * unchanged, or invalid with every reason. Nothing is written.
+ * unchanged, or invalid with every reason. Nothing is written. `preloaded`: every record, being
+ * read already (a large file's records are read while it is parsed).
  */
-export async function planImport<R extends Versioned>(services: AppServices, resource: CsvResource<R>, file: CsvFile): Promise<Plan<R>> {
+export async function planImport<R extends Versioned>(services: AppServices, resource: CsvResource<R>, file: CsvFile, preloaded?: Promise<R[]>): Promise<Plan<R>> {
   const { positions, inFile, left } = columnsOf(resource, file.header);
-  const [records, context] = await Promise.all([resource.loadAll(services), resource.loadContext?.(services)]);
-  const byKey = new Map(records.map((record) => [resource.recordKey(record).toLowerCase(), record]));
   const keyColumns = resource.keyHeaders.map((key) => resource.columns.find((c) => c.header === key) as CsvColumn<R>);
-
   const keyOfCells = (cells: readonly string[]) => resource.keyOf(keyColumns.map((c) => cellValue(cells[positions.get(c) ?? -1] ?? '')));
   const lines = new Map<string, number[]>();
   for (const { line, cells } of file.records) {
     const key = keyOfCells(cells).toLowerCase();
     lines.set(key, [...(lines.get(key) ?? []), line]);
   }
+  const named = () => {
+    const keys = [...lines.keys()];
+    return (resource.loadNamed as NonNullable<typeof resource.loadNamed>)(services, [...keys, ...keys.flatMap((key) => resource.lookalikes?.(key) ?? [])]);
+  };
+  const [records, context] = await Promise.all([
+    preloaded ?? (resource.loadNamed && file.records.length <= NAMED_READ_MAX_ROWS ? named() : resource.loadAll(services)),
+    resource.loadContext?.(services),
+  ]);
+  const byKey = new Map(records.map((record) => [resource.recordKey(record).toLowerCase(), record]));
 
   const rows: PlannedRow<R>[] = [];
   for (const { line, cells } of file.records) {

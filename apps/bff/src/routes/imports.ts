@@ -30,6 +30,9 @@ import { aliasWrites } from './aliases-changes.js';
 import { didWrites } from './dids-changes.js';
 import { phoneWrites } from './phones-changes.js';
 
+/** About 5,000 DID rows: from there on a file is read against every record. */
+const PRELOAD_FROM_BYTES = 500_000;
+
 const newId = () => randomBytes(12).toString('base64url');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -160,10 +163,13 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
     { csv, writes }: Importable<R>,
     { query, text, user, req }: { query: z.output<typeof importQuerySchema>; text: string; user: Account; req: Request },
   ) {
+    // A large file names most records: they are read while it is parsed.
+    const preloaded = text.length > PRELOAD_FROM_BYTES ? csv.loadAll(services) : undefined;
+    preloaded?.catch(() => undefined);
     const file = readCsv(text);
     const fileHash = sha256(text);
     if (query.mode === 'preview') {
-      const plan = await planImport(services, csv, file);
+      const plan = await planImport(services, csv, file, preloaded);
       const previewId = newId();
       await store.savePreview({ id: previewId, resource, actorId: user.id, fileHash, header: file.header, planned: plannedOf(plan) });
       return previewOf(plan, previewId);
@@ -175,7 +181,7 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
     if (preview && preview.fileHash !== fileHash) {
       throw new AppError('CONFLICT', 'File: it is not the file that was previewed: preview it again.', { field: 'file' });
     }
-    const plan = await planImport(services, csv, file);
+    const plan = await planImport(services, csv, file, preloaded);
     const planned = preview?.planned ?? plannedOf(plan);
     const chosen = query.lines && new Set(query.lines);
     // Invalid rows always get their result, so that the error report holds every row to fix.
