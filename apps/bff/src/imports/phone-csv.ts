@@ -7,15 +7,17 @@ import { type CellKind, type CsvColumn, type CsvResource, cellOf } from './csv-r
 
 /** A phone as an import compares with it: its fields, its secrets (never exported) and its version. */
 export type ImportedPhone = PhoneFields & PhoneSecrets & { version: string };
-type Field = keyof ImportedPhone;
+/** What a column reads: a phone's fields and, on import only, its secrets. */
+type Phone = PhoneFields & Partial<PhoneSecrets>;
+type Field = keyof Phone;
 
 /** A column named by its field's own label (the form's and its messages'). */
-const column = (field: keyof typeof phoneRules & Field, kind: CellKind = 'text', extra: Partial<CsvColumn<ImportedPhone>> = {}): CsvColumn<ImportedPhone> => {
+const column = (field: keyof typeof phoneRules & Field, kind: CellKind = 'text', extra: Partial<CsvColumn<Phone>> = {}): CsvColumn<Phone> => {
   const label = labelOf(field);
   const value =
-    kind === 'flag' ? (phone: ImportedPhone) => cellOf.flag(phone[field] as boolean)
-    : kind === 'number' ? (phone: ImportedPhone) => cellOf.number(phone[field] as number | null)
-    : (phone: ImportedPhone) => cellOf.text(phone[field] as string | null);
+    kind === 'flag' ? (phone: Phone) => cellOf.flag(phone[field] as boolean)
+    : kind === 'number' ? (phone: Phone) => cellOf.number(phone[field] as number | null)
+    : (phone: Phone) => cellOf.text(phone[field] as string | null);
   return { header: label, field, kind, value, ...extra };
 };
 
@@ -27,7 +29,7 @@ function labelOf(field: keyof typeof phoneRules): string {
 }
 
 /** Every field a person sets on a phone; the secrets only ever read from a file, never written to one. */
-const columns: CsvColumn<ImportedPhone>[] = [
+export const phoneColumns: CsvColumn<Phone>[] = [
   column('extension'),
   column('serverIp'),
   column('dialplanNumber'),
@@ -56,7 +58,7 @@ const columns: CsvColumn<ImportedPhone>[] = [
 export const phoneCsv: CsvResource<ImportedPhone> = {
   resource: 'phones',
   what: 'phone',
-  columns,
+  columns: phoneColumns,
   keyHeaders: ['Extension', 'Server IP'],
   keyOf: ([extension = '', serverIp = '']) => `${extension}@${serverIp}`,
   recordKey: (phone) => `${phone.extension}@${phone.serverIp}`,

@@ -19,7 +19,7 @@ import type { CsvResource, RecordWrites, Versioned } from '../imports/csv-resour
 import { didAuditTarget, didColumns, didCsv, type ImportedDid } from '../imports/did-csv.js';
 import { exportFilename, inChunks, sendCsv } from '../imports/export.js';
 import { ImportStore, type Planned } from '../imports/import-store.js';
-import { type ImportedPhone, phoneAuditTarget, phoneCsv } from '../imports/phone-csv.js';
+import { type ImportedPhone, phoneAuditTarget, phoneColumns, phoneCsv } from '../imports/phone-csv.js';
 import { type Plan, planImport, previewOf, readCsv } from '../imports/preview.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
 import { didFieldsByIds } from '../vicidial/reader/dids.js';
@@ -91,7 +91,7 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
           const byKey = new Map(found.map((phone) => [phoneKeyText(phone), phone]));
           return chunk.flatMap((row) => byKey.get(phoneKeyText(row)) ?? []);
         };
-        await sendCsv(res, exportFilename('phones', now()), phoneCsv.columns, inChunks(rows, read as never) as AsyncIterable<ImportedPhone>);
+        await sendCsv(res, exportFilename('phones', now()), phoneColumns, inChunks(rows, read));
       },
     }),
     route({
@@ -251,10 +251,10 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
           field: 'error',
           value: (row: (typeof rows)[number]) => row.reason,
         }];
-        async function* each() {
-          yield* rows;
+        async function* all() {
+          yield rows;
         }
-        await sendCsv(res, `import-${importId}-errors.csv`, columns, each());
+        await sendCsv(res, `import-${importId}-errors.csv`, columns, all());
       },
     }),
   ];
