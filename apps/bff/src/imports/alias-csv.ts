@@ -2,19 +2,21 @@ import { type AliasRow, createAliasRequestSchema, updateAliasRequestSchema } fro
 import { auditTargets } from '../audit/write-audit.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
 import { allAliases } from '../vicidial/reader/aliases.js';
-import { type CsvResource, cellOf } from './csv-resource.js';
+import { type CsvColumn, type CsvResource, cellOf } from './csv-resource.js';
 
 type Alias = AliasRow & { version: string };
+
+/** An alias's ID, name and logins: the logins in one cell, joined by commas as VICIdial stores them (the whole list, as shown). */
+export const aliasColumns: CsvColumn<AliasRow>[] = [
+  { header: 'Alias ID', field: 'aliasId', value: (alias) => alias.aliasId },
+  { header: 'Alias name', field: 'name', value: (alias) => cellOf.text(alias.name) },
+  { header: 'Logins', field: 'logins', kind: 'list', value: (alias) => alias.logins.join(',') },
+];
 
 export const aliasCsv: CsvResource<Alias> = {
   resource: 'aliases',
   what: 'alias',
-  // The logins in one cell, joined by commas as VICIdial stores them (the whole list, as shown).
-  columns: [
-    { header: 'Alias ID', field: 'aliasId', value: (alias) => alias.aliasId },
-    { header: 'Alias name', field: 'name', value: (alias) => cellOf.text(alias.name) },
-    { header: 'Logins', field: 'logins', kind: 'list', value: (alias) => alias.logins.join(',') },
-  ],
+  columns: aliasColumns,
   keyHeaders: ['Alias ID'],
   keyOf: ([aliasId = '']) => aliasId,
   recordKey: (alias) => alias.aliasId,

@@ -3,12 +3,14 @@ import {
   DID_ROUTE_FIELDS,
   type DidRoute,
   type DidRouting,
+  didListQuerySchema,
   updateDidRequestSchema,
 } from '@vicidash/contracts/did';
 import type { AppServices } from '../app.js';
 import { auditTargets } from '../audit/write-audit.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
-import { allDids, type DidFields, didsByPatterns } from '../vicidial/reader/dids.js';
+import { type DidFields, didsByPatterns } from '../vicidial/reader/dids.js';
+import { rowVersion } from '../vicidial/version.js';
 import { missingRouteTarget } from '../vicidial/reader/targets.js';
 import { type CsvColumn, type CsvResource, cellOf } from './csv-resource.js';
 
@@ -46,6 +48,8 @@ export const didColumns: CsvColumn<DidFields>[] = [
   text('Phone code', 'phoneCode'),
   text('Call menu', 'menuId'),
 ];
+
+const EVERY_DID = didListQuerySchema.parse({ sort: 'didId' });
 
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
@@ -106,7 +110,9 @@ export const didCsv: CsvResource<Did> = {
   updateSchema: updateDidRequestSchema,
   toCreate: (fields) => request(fields, {}),
   toUpdate: (changed, current) => request(changed, current),
-  loadAll: (services) => readVicidialDb(() => allDids(services.vicidialDb)),
+  // The DID list holds every field of every DID (checked against the table as for a list page).
+  loadAll: async (services) =>
+    (await readVicidialDb(() => services.lists.dids.allEntries(EVERY_DID))).map(({ fields }) => ({ ...fields, version: rowVersion(fields) })),
   loadNamed: (services, patterns) => readVicidialDb(() => didsByPatterns(services.vicidialDb, patterns)),
   loadContext: async (services) => targetChecks(services),
   async checkRow({ values, current, fields, request }, context) {

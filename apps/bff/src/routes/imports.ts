@@ -13,7 +13,7 @@ import type { AppServices } from '../app.js';
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
 import { type RouteSpec, route } from '../http/route.js';
-import { aliasAuditTarget, aliasCsv } from '../imports/alias-csv.js';
+import { aliasAuditTarget, aliasColumns, aliasCsv } from '../imports/alias-csv.js';
 import { runImport } from '../imports/apply.js';
 import type { CsvResource, RecordWrites, Versioned } from '../imports/csv-resource.js';
 import { didAuditTarget, didColumns, didCsv, type ImportedDid } from '../imports/did-csv.js';
@@ -22,7 +22,6 @@ import { ImportStore, type Planned } from '../imports/import-store.js';
 import { type ImportedPhone, phoneAuditTarget, phoneColumns, phoneCsv } from '../imports/phone-csv.js';
 import { type Plan, planImport, previewOf, readCsv } from '../imports/preview.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
-import { didFieldsByIds } from '../vicidial/reader/dids.js';
 import { phonesByKeys } from '../vicidial/reader/phones.js';
 import { vicidialRecords } from '../vicidial/records.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
@@ -66,13 +65,9 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
       response: null,
       csvAnswer: true,
       async handler({ query, res }) {
-        const rows = await readVicidialDb(() => lists.dids.allRows(query));
-        const read = async (chunk: readonly { didId: number }[]) => {
-          const found = await readVicidialDb(() => didFieldsByIds(services.vicidialDb, chunk.map((row) => row.didId)));
-          const byId = new Map(found.map((did) => [did.didId, did]));
-          return chunk.flatMap((row) => byId.get(row.didId) ?? []);
-        };
-        await sendCsv(res, exportFilename('dids', now()), didColumns, inChunks(rows, read));
+        // The list holds every field of every DID: the export reads nothing more.
+        const entries = await readVicidialDb(() => lists.dids.allEntries(query));
+        await sendCsv(res, exportFilename('dids', now()), didColumns, inChunks(entries, async (chunk) => chunk.map((entry) => entry.fields)));
       },
     }),
     route({
@@ -85,7 +80,7 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
       response: null,
       csvAnswer: true,
       async handler({ query, res }) {
-        const rows = await readVicidialDb(() => lists.phones.allRows(query));
+        const rows = (await readVicidialDb(() => lists.phones.allEntries(query))).map((entry) => entry.row);
         const read = async (chunk: readonly PhoneKey[]) => {
           const found = await readVicidialDb(() => phonesByKeys(services.vicidialDb, chunk.map(phoneKey)));
           const byKey = new Map(found.map((phone) => [phoneKeyText(phone), phone]));
@@ -104,8 +99,9 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
       response: null,
       csvAnswer: true,
       async handler({ query, res }) {
-        const rows = await readVicidialDb(() => lists.aliases.allRows(query));
-        await sendCsv(res, exportFilename('aliases', now()), aliasCsv.columns, inChunks(rows, async (chunk) => chunk as (AliasRow & Versioned)[]));
+        // An alias's row is every field it has.
+        const entries = await readVicidialDb(() => lists.aliases.allEntries(query));
+        await sendCsv(res, exportFilename('aliases', now()), aliasColumns, inChunks(entries, async (chunk) => chunk.map((entry) => entry.row)));
       },
     }),
   ];

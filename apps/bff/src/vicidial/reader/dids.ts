@@ -133,7 +133,9 @@ type DetailColumns = Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]> & {
 /** A DID's own fields, as the detail shows them (without its version and whether its target is missing). */
 export type DidFields = Omit<DidDetail, 'version' | 'targetMissing'>;
 
-const fieldsOf = (row: Omit<DetailColumns, 'target_missing'>): DidFields => ({
+type FieldColumns = Omit<DetailColumns, 'target_missing'>;
+
+const fieldsOf = (row: FieldColumns): DidFields => ({
   didId: Number(row.did_id),
   pattern: row.did_pattern,
   description: row.did_description,
@@ -182,9 +184,10 @@ function numberPrefixes(search: string): string[] {
   return [...new Set([digits, `+${digits}`, `+1${digits}`, ...national])];
 }
 
-/** A DID as the list holds it: its row, and what the filters and sorts compare. */
+/** A DID as the list holds it: its row, every field (an export or import reads them), and what the filters and sorts compare. */
 interface DidEntry {
   row: DidRow;
+  fields: DidFields;
   id: number;
   /** As LIKE sees them. */
   pattern: string;
@@ -198,11 +201,12 @@ interface DidEntry {
   target: string | null;
 }
 
-function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: TargetColumns): DidEntry {
+function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: FieldColumns): DidEntry {
   const route = c.equal(row.did_route);
   const known = routes.get(route);
   return {
     row: toRow(row),
+    fields: fieldsOf(row),
     id: Number(row.did_id),
     pattern: c.like(row.did_pattern),
     description: c.like(row.did_description),
@@ -248,7 +252,8 @@ function filterOf(c: Collation, query: DidListQuery): ((d: DidEntry) => boolean)
   return allOf(tests);
 }
 
-const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(ROW_COLUMNS);
+// Every field, not only the list's: an export and an import read them from here, not from the table.
+const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS);
 
 /**
  * The DID list's rows, search, filters and sorts; only the ranges of did_id that changed are read
@@ -257,7 +262,7 @@ const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_i
 export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntry, DidListQuery> {
   const c = collationOf(dialectOf(db));
   const routes = new Map(DID_ROUTES.map((route) => [c.equal(route), route]));
-  const entries = (rows: TargetColumns[]) => rows.map((row) => entryOf(c, routes, row));
+  const entries = (rows: FieldColumns[]) => rows.map((row) => entryOf(c, routes, row));
   const byPattern: SortKey<DidEntry> = (d) => c.order(d.row.pattern);
   const byId: SortKey<DidEntry> = (d) => d.id;
   return {
@@ -270,7 +275,7 @@ export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntr
       didId: [byId],
     },
     filter: (query) => filterOf(c, query),
-    columns: ROW_COLUMNS,
+    columns: DETAIL_COLUMNS,
     keyed: {
       key: 'did_id',
       id: (d) => d.id,
@@ -308,11 +313,6 @@ const withFieldsVersion = (row: Omit<DetailColumns, 'target_missing'>) => {
   return { ...fields, version: rowVersion(fields) };
 };
 
-/** Every DID with every field and its version (the version a save checks): what an import compares its rows with. */
-export async function allDids(db: Kysely<VicidialReadModel>): Promise<(DidFields & { version: string })[]> {
-  return (await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).execute()).map(withFieldsVersion);
-}
-
 /** The same, of the DIDs with these patterns (compared ignoring case, as VICIdial's key), a thousand per query. */
 export async function didsByPatterns(db: Kysely<VicidialReadModel>, patterns: readonly string[]): Promise<(DidFields & { version: string })[]> {
   const found = [];
@@ -321,12 +321,6 @@ export async function didsByPatterns(db: Kysely<VicidialReadModel>, patterns: re
     found.push(...(await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_pattern', 'in', part).execute()));
   }
   return found.map(withFieldsVersion);
-}
-
-/** DIDs by ID with every field (an export reads them a chunk at a time, in its own order). */
-export async function didFieldsByIds(db: Kysely<VicidialReadModel>, ids: readonly number[]): Promise<DidFields[]> {
-  if (ids.length === 0) return [];
-  return (await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_id', 'in', ids).execute()).map(fieldsOf);
 }
 
 export type RouteTarget = { inGroup: string } | { callMenu: string };

@@ -155,11 +155,10 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     return page;
   }
 
-  /** Every matching row in the query's sort and order (an export): the rows themselves, not copies. */
-  allRows(query: Q): E['row'][] {
-    const matches = this.matches(query);
-    const rows = matches.map((at) => (this.entries[at] as E).row);
-    return query.order === 'asc' ? rows : rows.reverse();
+  /** Every matching entry in the query's sort and order (an export): the entries themselves, not copies. */
+  allEntries(query: Q): E[] {
+    const entries = this.matches(query).map((at) => this.entries[at] as E);
+    return query.order === 'asc' ? entries : entries.reverse();
   }
 
   private readPage(query: Q): Page<E['row']> {
@@ -251,9 +250,9 @@ export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
     return (await this.fresh()).page(query);
   }
 
-  /** Every row matching the query's search and filters, in its sort and order (not one page). */
-  async allRows(query: Q): Promise<E['row'][]> {
-    return (await this.fresh()).allRows(query);
+  /** Every entry matching the query's search and filters, in its sort and order (not one page). */
+  async allEntries(query: Q): Promise<E[]> {
+    return (await this.fresh()).allEntries(query);
   }
 
   /** Reads the table now, if it is not in memory yet (a start does, so the first person does not wait). */
