@@ -23,6 +23,9 @@ const matrix: [Permission, viewer: boolean, helpdesk: boolean, supervisor: boole
   ['read:audit', false, false, true],
   ['manage:users', false, false, true],
   ['change:own-password', true, true, true],
+  ['import:dids', false, true, true],
+  ['import:phones', false, false, true],
+  ['import:aliases', false, false, true],
 ];
 
 describe('role permissions', () => {
