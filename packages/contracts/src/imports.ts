@@ -16,7 +16,10 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 /** The column our own error report adds: a re-imported report ignores it. */
 export const IMPORT_ERROR_COLUMN = 'Import error';
 
-const LINES_TEXT = 'Lines: line numbers of the file separated by commas, like 2,5,9';
+const lineList = z
+  .string()
+  .regex(/^\d{1,6}(,\d{1,6})*$/, 'Lines: line numbers of the file separated by commas, like 2,5,9')
+  .transform((text) => text.split(',').map(Number));
 
 /** POST /api/{resource}/import?mode=preview|apply[&preview=<previewId>][&lines=2,5,9] with a text/csv body. */
 export const importQuerySchema = z.object({
@@ -27,11 +30,9 @@ export const importQuerySchema = z.object({
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Preview: the previewId of a preview of this file')
     .optional(),
   /** The rows to apply (the person's ticks); all valid rows when left out. */
-  lines: z
-    .string()
-    .regex(/^\d{1,6}(,\d{1,6})*$/, LINES_TEXT)
-    .transform((text) => text.split(',').map(Number))
-    .optional(),
+  lines: lineList.optional(),
+  /** Or the rows not to apply (the shorter list of the two goes in the address). */
+  skip: lineList.optional(),
 });
 export type ImportQuery = z.infer<typeof importQuerySchema>;
 

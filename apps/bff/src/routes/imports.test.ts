@@ -340,6 +340,9 @@ describe('apply', () => {
     ]);
     expect((await t.records.alias('sales_pod1'))?.name).toBe('Renamed meanwhile');
     expect((await t.records.alias('sales_pod3'))?.name).toBe('Sales pod 3');
+    // The rows not ticked, named instead: the others are applied.
+    const again = await importCsv(t, 'aliases', csv, 'mode=apply&skip=2,3');
+    expect((await finished(t, again.body.importId)).results).toEqual([{ line: 4, key: 'sales_pod3', action: 'change', ok: true }]);
     const refused = (await t.auditRows()).find((row) => row.target.id === 'sales_pod1' && row.outcome === 'failure');
     expect(refused?.result).toMatchObject({ code: 'CONFLICT' });
   });

@@ -180,8 +180,11 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
     const plan = await planImport(services, csv, file, preloaded);
     const planned = preview?.planned ?? plannedOf(plan);
     const chosen = query.lines && new Set(query.lines);
+    const skipped = new Set(query.skip);
     // Invalid rows always get their result, so that the error report holds every row to fix.
-    const rows = plan.rows.filter((row) => row.action === 'invalid' || (row.line in planned && (!chosen || chosen.has(row.line))));
+    const rows = plan.rows.filter(
+      (row) => row.action === 'invalid' || (row.line in planned && (!chosen || chosen.has(row.line)) && !skipped.has(row.line)),
+    );
     if (!rows.some((row) => row.line in planned)) {
       throw new AppError('VALIDATION', 'Nothing to apply: no chosen row adds or changes anything.', { field: 'lines' });
     }

@@ -14,11 +14,18 @@ export function usePreviewImport(resource: ImportResource) {
   });
 }
 
-/** Starts applying the previewed file's chosen rows; answers the import to follow. */
+/**
+ * Starts applying the previewed file's ticked rows; answers the import to follow. The address names
+ * the shorter of the ticked and the unticked lines (a 50,000-row file's lines would not fit in it).
+ */
 export function useApplyImport(resource: ImportResource) {
   return useMutation({
-    mutationFn: ({ csv, previewId, lines }: { csv: string; previewId: string; lines: readonly number[] }) =>
-      api.post(importPath(resource), { schema: importStartedSchema, query: { mode: 'apply', preview: previewId, lines: lines.join(',') }, csv }),
+    mutationFn: ({ csv, previewId, ticked, unticked }: { csv: string; previewId: string; ticked: readonly number[]; unticked: readonly number[] }) =>
+      api.post(importPath(resource), {
+        schema: importStartedSchema,
+        query: { mode: 'apply', preview: previewId, ...(unticked.length <= ticked.length ? { skip: unticked.join(',') } : { lines: ticked.join(',') }) },
+        csv,
+      }),
   });
 }
 

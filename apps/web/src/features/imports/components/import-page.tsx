@@ -144,7 +144,13 @@ export function ImportPage({ resource }: { resource: ImportResource }) {
     });
   const onApply = async () => {
     if (!file || !preview.data) return;
-    const { importId } = await apply.mutateAsync({ csv: file.csv, previewId: preview.data.previewId, lines: [...ticked].sort((a, b) => a - b) });
+    const applicable = preview.data.rows.filter(canApply).map((row) => row.line);
+    const { importId } = await apply.mutateAsync({
+      csv: file.csv,
+      previewId: preview.data.previewId,
+      ticked: applicable.filter((line) => ticked.has(line)),
+      unticked: applicable.filter((line) => !ticked.has(line)),
+    });
     void navigate(importPaths.progress(importId));
   };
 
