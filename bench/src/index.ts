@@ -1,7 +1,8 @@
 // `npm run bench`: the performance targets of the issues, each figure printed next to its target.
 // Runs the whole product on MariaDB with the `scale` seed (see stack.ts). Not part of `npm test`.
-// BENCH=lists (or writes, bulk; comma-separated) runs only those; writes includes the per-record lock's cost.
+// BENCH=lists (or writes, bulk, imports; comma-separated) runs only those; writes includes the per-record lock's cost.
 import { bulkReroute } from './bulk.js';
+import { importBenchmarks } from './imports.js';
 import { listLoad } from './lists.js';
 import { lockCost } from './record-locks.js';
 import { login } from './session.js';
@@ -22,6 +23,7 @@ try {
   }
   if (wanted('lists')) met = (await listLoad(stack, session)) && met;
   if (wanted('bulk')) met = (await bulkReroute(stack, session)) && met;
+  if (wanted('imports')) met = (await importBenchmarks(stack, session)) && met;
 } finally {
   await stack.stop();
 }

@@ -28,6 +28,8 @@ export interface Stack {
   vicidialDbUrl: string;
   /** The dashboard's own database (a SQLite file, as by default). */
   dashboardDbUrl: string;
+  /** The BFF's process (its cluster's workers are its children). */
+  bffPid: number;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startStack(): Promise<Stack> {
       vicidialApi: { url: apiUrl, user: API_USER, pass: API_PASS },
       vicidialDbUrl: database.url,
       dashboardDbUrl: dashboardDbFile(dataDir),
+      bffPid: bff.pid as number,
       stop,
     };
   } catch (error) {

@@ -16,6 +16,7 @@ import type { Grants } from './vicidial/grants.js';
 import type { DashboardDatabase } from './store/schema.js';
 import type { ListReadModel } from './vicidial/reader/lists.js';
 import type { VicidialReadModel } from './vicidial/tables.js';
+import { IMPORT_MAX_BYTES } from '@vicidash/contracts/imports';
 import { AppError, errorHandler } from './errors.js';
 import { mountRoutes } from './http/mount.js';
 import { openApiDocument } from './http/openapi.js';
@@ -120,6 +121,8 @@ export function createApp(services: AppServices): Express {
   api.use(
     noStore,
     express.json({ limit: JSON_BODY_LIMIT_BYTES }),
+    // The import routes' files, as bytes: routes/imports.ts reads them as UTF-8 (and tells of a BOM).
+    express.raw({ type: ['text/csv', 'application/csv'], limit: IMPORT_MAX_BYTES }),
     session({
       name: SESSION_COOKIE,
       secret: settings.sessionSecret,

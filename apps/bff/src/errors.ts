@@ -49,6 +49,10 @@ export class AppError extends Error {
   }
 }
 
+const MB = 1024 * 1024;
+/** 64 KB, 10 MB. */
+const sizeText = (bytes: number) => (bytes >= MB ? `${Math.floor(bytes / MB)} MB` : `${Math.floor(bytes / 1024)} KB`);
+
 /** Last middleware: AppErrors become their JSON body; anything else is logged and hidden. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (error instanceof AppError) {
@@ -60,7 +64,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (status === 500) req.log?.error({ err: error }, 'unhandled error');
   const body: ErrorBody =
     status === 500 ? { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged.' }
-    : status === 413 ? { code: 'VALIDATION', message: `The request is too large: at most ${Math.floor(Number(error.limit) / 1024)} KB.` }
+    : status === 413 ? { code: 'VALIDATION', message: `The request is too large: at most ${sizeText(Number(error.limit))}.` }
     : { code: 'VALIDATION', message: 'The request body is not valid JSON.' };
   res.status(status).json(body);
 };

@@ -25,6 +25,9 @@ const matrix: [Permission, viewer: boolean, helpdesk: boolean, supervisor: boole
   ['revert:any-change', false, false, true],
   ['manage:users', false, false, true],
   ['change:own-password', true, true, true],
+  ['import:dids', false, true, true],
+  ['import:phones', false, false, true],
+  ['import:aliases', false, false, true],
 ];
 
 describe('role permissions', () => {

@@ -27,6 +27,9 @@ export const permissionDescriptions = {
   'revert:any-change': 'revert changes other people made, or of phones and aliases',
   'manage:users': 'manage dashboard users',
   'change:own-password': 'change their own password',
+  'import:dids': 'import DIDs from a CSV file',
+  'import:phones': 'import phones from a CSV file',
+  'import:aliases': 'import phone aliases from a CSV file',
 } as const;
 
 export type Permission = keyof typeof permissionDescriptions;
@@ -35,7 +38,7 @@ export const roleSchema = z.enum(['supervisor', 'helpdesk', 'viewer']);
 export type Role = z.infer<typeof roleSchema>;
 
 const viewer = ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password'] as const satisfies Permission[];
-const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'revert:own-did-changes'] as const satisfies Permission[];
+const helpdesk = [...viewer, 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'revert:own-did-changes', 'import:dids'] as const satisfies Permission[];
 const supervisor = Object.keys(permissionDescriptions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = { viewer, helpdesk, supervisor };

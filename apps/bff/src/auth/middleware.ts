@@ -66,15 +66,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
- * Every state-changing request must be JSON (a cross-site form cannot send that without a CORS
- * preflight, which the BFF never grants) and, once logged in, carry the session's CSRF token.
+ * Every state-changing request must be JSON, or CSV for an import (a cross-site form can send
+ * neither without a CORS preflight, which the BFF never grants) and, once logged in, carry the
+ * session's CSRF token.
  */
 export const csrfProtection =
   (exempt: readonly string[]): RequestHandler =>
   (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
-    if (hasBody && !req.is('application/json')) {
+    if (hasBody && !req.is(['application/json', 'text/csv', 'application/csv'])) {
       throw new AppError('VALIDATION', 'Requests that change something must send JSON.', { status: 415 });
     }
     const expected = req.session.csrfToken;

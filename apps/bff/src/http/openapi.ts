@@ -47,9 +47,12 @@ function routeConfig(spec: RouteSpec): RouteConfig {
       ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
       ...requestHeaders(spec),
       ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(spec.csvBody ? { body: { required: true, content: { 'text/csv': { schema: z.string() } } } } : {}),
     },
     responses: {
-      [status]: spec.response
+      [status]: spec.csvAnswer
+        ? { description: 'A CSV file', content: { 'text/csv': { schema: z.string() } } }
+        : spec.response
         ? { description: 'Success', content: { 'application/json': { schema: spec.response } } }
         : { description: 'Done, no content' },
       400: errorResponse('A field breaks a rule, or VICIdial refused the change (code, field, message).'),

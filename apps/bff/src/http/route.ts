@@ -18,6 +18,8 @@ export interface RouteContext<P, Q, B> {
   body: B;
   /** The If-Match version sent by the client (required on `versioned` routes). */
   version: string | undefined;
+  /** The CSV file sent (on `csvBody` routes). */
+  csv: string;
 }
 
 /**
@@ -39,6 +41,12 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   response: R;
   /** Success status (default 200, or 204 when response is null). */
   status?: number;
+  /** The success status where it depends on the answer (an import's preview is 200, its apply 202). */
+  statusOf?(answer: unknown): number;
+  /** The body is a CSV file (Content-Type text/csv), handed to the handler as `csv`. */
+  csvBody?: boolean;
+  /** The handler streams a CSV file as the answer itself (`response` is null). */
+  csvAnswer?: boolean;
   /** Requires If-Match with the record's version (lost-update protection). */
   versioned?: boolean;
   /** Error answers of its own, by status, for the API description. */

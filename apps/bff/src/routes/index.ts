@@ -2,6 +2,7 @@ import type { AppServices } from '../app.js';
 import type { RouteSpec } from '../http/route.js';
 import { authRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
+import { exportRoutes } from './imports.js';
 import { readRoutes } from './reads.js';
 import { userRoutes } from './users.js';
 import { writeRoutes } from './writes.js';
@@ -12,6 +13,7 @@ export function apiRoutes(services: AppServices): RouteSpec[] {
   return [
     ...healthRoutes(services),
     ...authRoutes({ accounts, loginThrottle, sessionStore, audit, absoluteMs: settings.absoluteMs, now }),
+    ...exportRoutes(services),
     ...readRoutes(services),
     ...writeRoutes(services),
     ...userRoutes(services),

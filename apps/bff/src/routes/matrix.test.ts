@@ -37,6 +37,8 @@ const DESIGN_MATRIX: { capability: string; roles: Role[]; permissions: Permissio
   { capability: 'manage dashboard users', roles: ['supervisor'], permissions: ['manage:users'] },
   { capability: 'revert a change from history / audit: own DID changes', roles: ['helpdesk', 'supervisor'], permissions: ['revert:own-did-changes'] },
   { capability: 'revert a change from history / audit: all', roles: ['supervisor'], permissions: ['revert:any-change'] },
+  { capability: 'import CSV: DIDs (add, change)', roles: ['helpdesk', 'supervisor'], permissions: ['import:dids'] },
+  { capability: 'import CSV: phones, aliases', roles: ['supervisor'], permissions: ['import:phones', 'import:aliases'] },
   { capability: "change one's own password", roles: ['viewer', 'helpdesk', 'supervisor'], permissions: ['change:own-password'] },
 ];
 const matrixPermissions = DESIGN_MATRIX.flatMap((row) => row.permissions);
@@ -83,6 +85,9 @@ const REQUIRED_ROUTES = [
   'POST /api/users/:username/password-reset',
   'GET /api/health',
   'GET /api/ready',
+  ...['dids', 'phones', 'aliases'].flatMap((list) => [`GET /api/${list}/export.csv`, `POST /api/${list}/import`]),
+  'GET /api/imports/:importId',
+  'GET /api/imports/:importId/errors.csv',
 ];
 
 /** Real demo-seed records for the path parameters, read from the embedded VICIdial's database. */
@@ -109,6 +114,7 @@ async function demoParameters(): Promise<Record<string, string>> {
     id: String(did.did_id),
     // No such entry: the guard is the point (a role that may revert gets 404, not 403).
     entryId: '999999999',
+    importId: 'no-such-import',
     // An account of its own: a reset ends its sessions, which must not be the ones logged in here.
     username: (await t.services.accounts.create({ username: 'matrix-target', displayName: 'Matrix', role: 'viewer', password: 'matrix-password' })).username,
   };
@@ -153,11 +159,16 @@ describe('the route table', () => {
     expect(outside.map(where)).toEqual([]);
   });
 
-  test('only health probes and login/logout are public; only the session route is open to any logged-in person', () => {
+  test('only health probes and login/logout are public; only the session and import-progress routes are open to any logged-in person', () => {
     expect(routes.filter((spec) => spec.permission === null).map(where).sort()).toEqual(
       ['GET /api/health', 'GET /api/ready', 'POST /api/auth/login', 'POST /api/auth/logout'].sort(),
     );
-    expect(routes.filter((spec) => spec.permission === 'authenticated').map(where)).toEqual(['GET /api/auth/session']);
+    // An import's progress and error report: its own person's (or a supervisor's), whatever it imported.
+    expect(routes.filter((spec) => spec.permission === 'authenticated').map(where)).toEqual([
+      'GET /api/auth/session',
+      'GET /api/imports/:importId',
+      'GET /api/imports/:importId/errors.csv',
+    ]);
   });
 });
 

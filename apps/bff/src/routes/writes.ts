@@ -3,6 +3,7 @@ import type { RouteSpec } from '../http/route.js';
 import { VicidialWriter } from '../vicidial/writer.js';
 import { aliasChangeRoutes } from './aliases-changes.js';
 import { didChangeRoutes } from './dids-changes.js';
+import { importRoutes } from './imports.js';
 import { phoneChangeRoutes } from './phones-changes.js';
 import { revertRoutes } from './revert.js';
 import { serverChangeRoutes } from './servers-changes.js';
@@ -16,5 +17,6 @@ export function writeRoutes(services: AppServices): RouteSpec[] {
     ...didChangeRoutes(services, writer),
     ...serverChangeRoutes(services, writer),
     ...revertRoutes(services, writer),
+    ...importRoutes(services, writer),
   ];
 }

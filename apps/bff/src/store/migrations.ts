@@ -116,6 +116,39 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createIndex('audit_log_request_id_actor_id').on('audit_log').columns(['request_id', 'actor_id']).execute();
     },
   },
+  // CSV imports (imports/import-store.ts): a preview's versions, then an apply's progress and a
+  // result per row, here so that any worker or host answers for an import another one runs.
+  '0008_imports': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('imports')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('resource', 'varchar(10)', (c) => c.notNull())
+        .addColumn('actor_id', 'integer', (c) => c.notNull())
+        .addColumn('state', 'varchar(12)', (c) => c.notNull())
+        .addColumn('file_hash', 'char(64)', (c) => c.notNull())
+        .addColumn('header', longText(dialect), (c) => c.notNull())
+        .addColumn('planned', longText(dialect), (c) => c.notNull())
+        .addColumn('total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('request_id', 'varchar(64)', (c) => c.notNull().defaultTo(''))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('heartbeat_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('imports_created_at').on('imports').column('created_at').execute();
+      await db.schema
+        .createTable('import_results')
+        .addColumn('import_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('line', 'integer', (c) => c.notNull())
+        .addColumn('row_key', 'varchar(190)', (c) => c.notNull())
+        .addColumn('action', 'varchar(10)', (c) => c.notNull())
+        .addColumn('ok', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('cells', 'text')
+        .addPrimaryKeyConstraint('import_results_pk', ['import_id', 'line'])
+        .execute();
+    },
+  },
 });
 
 /** Brings the dashboard database up to date; safe to run at every start and from several instances. */

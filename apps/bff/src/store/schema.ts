@@ -9,6 +9,8 @@ export interface DashboardDatabase {
   audit_log: AuditLogTable;
   record_locks: RecordLocksTable;
   vicidial_credentials: VicidialCredentialsTable;
+  imports: ImportsTable;
+  import_results: ImportResultsTable;
 }
 
 export type Role = 'supervisor' | 'helpdesk' | 'viewer';
@@ -99,4 +101,39 @@ export interface VicidialCredentialsTable {
   checked_at: number;
   /** Epoch ms until which one worker's check is under way (the others report the last outcome). */
   claimed_until: number;
+}
+
+/** A CSV import: previewed, then applied (imports/import-store.ts). */
+export interface ImportsTable {
+  id: string;
+  resource: 'dids' | 'phones' | 'aliases';
+  actor_id: number;
+  state: 'previewed' | 'running' | 'done';
+  /** SHA-256 (hex) of the file: an apply carries out the preview of the same file only. */
+  file_hash: string;
+  /** JSON: the file's header row (the error report repeats it). */
+  header: string;
+  /** JSON: `{[line]: {key, version}}` of the rows the preview would add (version '') or change. */
+  planned: string;
+  total: Generated<number>;
+  done: Generated<number>;
+  /** The apply's request: every audit row of the import carries it. */
+  request_id: Generated<string>;
+  /** Epoch ms. */
+  created_at: number;
+  /** Epoch ms of the apply's last sign of life. */
+  heartbeat_at: number;
+}
+
+/** One row's result of an apply. */
+export interface ImportResultsTable {
+  import_id: string;
+  line: number;
+  row_key: string;
+  action: 'add' | 'change' | 'invalid';
+  ok: number;
+  /** JSON error body, when it failed. */
+  error: string | null;
+  /** JSON: the row's cells as in the file, when it failed (the error report). */
+  cells: string | null;
 }

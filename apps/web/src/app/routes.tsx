@@ -5,6 +5,7 @@ import { aliasRoutes } from '../features/aliases/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { accountRoutes, authRoutes } from '../features/auth/routes';
 import { didRoutes } from '../features/dids/routes';
+import { importRoutes } from '../features/imports/routes';
 import { phoneRoutes } from '../features/phones/routes';
 import { serverRoutes } from '../features/servers/routes';
 import { userRoutes } from '../features/users/routes';
@@ -28,6 +29,7 @@ export const appRoutes: RouteObject[] = [
           ...didRoutes,
           ...phoneRoutes,
           ...aliasRoutes,
+          ...importRoutes,
           ...auditRoutes,
           ...serverRoutes,
           ...userRoutes,

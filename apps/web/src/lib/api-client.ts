@@ -70,6 +70,8 @@ export interface RequestOptions<S extends z.ZodType | null> {
   /** Query string; empty, null and undefined values are left out. */
   query?: Readonly<Record<string, QueryValue>>;
   body?: unknown;
+  /** A CSV file sent as the body instead (an import). */
+  csv?: string;
   /** The record's version, sent as If-Match so the BFF refuses to save over a newer change. */
   version?: string;
   signal?: AbortSignal;
@@ -94,6 +96,7 @@ const NETWORK_MESSAGE = 'The dashboard server did not answer. Check your connect
 async function send(method: Method, path: string, options: RequestOptions<z.ZodType | null>): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.csv !== undefined) headers['Content-Type'] = 'text/csv';
   if (method !== 'GET') {
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
@@ -104,7 +107,7 @@ async function send(method: Method, path: string, options: RequestOptions<z.ZodT
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.csv ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

@@ -94,6 +94,12 @@ export async function getAlias(db: Kysely<VicidialReadModel>, aliasId: string): 
   return { ...alias, unknownLogins: await loginsWithoutPhone(db, alias.logins), version: rowVersion(row) };
 }
 
+/** Every alias with its version: what an import compares its rows with. */
+export async function allAliases(db: Kysely<VicidialReadModel>): Promise<(AliasRow & { version: string })[]> {
+  const rows = await db.selectFrom('phones_alias').select(COLUMNS).execute();
+  return rows.map((row) => ({ ...toRow(row), version: rowVersion(row) }));
+}
+
 /** The aliases whose list holds `login`, by id. */
 export async function aliasesListing(db: Kysely<VicidialReadModel>, login: string): Promise<AliasRow[]> {
   const rows = await db

@@ -130,27 +130,30 @@ const selectDetails = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial
 
 type DetailColumns = Pick<Selectable<Dids>, (typeof DETAIL_COLUMNS)[number]> & { target_missing: unknown };
 
-const toDetail = (row: DetailColumns): DidDetail =>
-  withVersion(
-    {
-      didId: Number(row.did_id),
-      pattern: row.did_pattern,
-      description: row.did_description,
-      active: isYes(row.did_active),
-      recordCall: row.record_call,
-      filterCleanCidNumber: row.filter_clean_cid_number,
-      userGroup: row.user_group,
-      ...routeFields(row),
-      callHandleMethod: row.call_handle_method,
-      agentSearchMethod: row.agent_search_method,
-      listId: wholeNumber(row.list_id),
-      entryListId: wholeNumber(row.entry_list_id),
-      campaignId: row.campaign_id,
-      phoneCode: row.phone_code,
-    },
-    // 0 or 1 from either database (NULL for a DID without a route).
-    Number(row.target_missing) === 1,
-  );
+/** A DID's own fields, as the detail shows them (without its version and whether its target is missing). */
+export type DidFields = Omit<DidDetail, 'version' | 'targetMissing'>;
+
+type FieldColumns = Omit<DetailColumns, 'target_missing'>;
+
+const fieldsOf = (row: FieldColumns): DidFields => ({
+  didId: Number(row.did_id),
+  pattern: row.did_pattern,
+  description: row.did_description,
+  active: isYes(row.did_active),
+  recordCall: row.record_call,
+  filterCleanCidNumber: row.filter_clean_cid_number,
+  userGroup: row.user_group,
+  ...routeFields(row),
+  callHandleMethod: row.call_handle_method,
+  agentSearchMethod: row.agent_search_method,
+  listId: wholeNumber(row.list_id),
+  entryListId: wholeNumber(row.entry_list_id),
+  campaignId: row.campaign_id,
+  phoneCode: row.phone_code,
+});
+
+// 0 or 1 from either database (NULL for a DID without a route).
+const toDetail = (row: DetailColumns): DidDetail => withVersion(fieldsOf(row), Number(row.target_missing) === 1);
 
 /** What an update (or one DID of a bulk update) changes: its fields and its routing block, whole. */
 export type DidChangeFields = Pick<UpdateDidRequest, 'description' | 'active' | 'recordCall' | 'filterCleanCidNumber' | 'routing'>;
@@ -181,9 +184,10 @@ function numberPrefixes(search: string): string[] {
   return [...new Set([digits, `+${digits}`, `+1${digits}`, ...national])];
 }
 
-/** A DID as the list holds it: its row, and what the filters and sorts compare. */
+/** A DID as the list holds it: its row, every field (an export or import reads them), and what the filters and sorts compare. */
 interface DidEntry {
   row: DidRow;
+  fields: DidFields;
   id: number;
   /** As LIKE sees them. */
   pattern: string;
@@ -197,11 +201,12 @@ interface DidEntry {
   target: string | null;
 }
 
-function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: TargetColumns): DidEntry {
+function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row: FieldColumns): DidEntry {
   const route = c.equal(row.did_route);
   const known = routes.get(route);
   return {
     row: toRow(row),
+    fields: fieldsOf(row),
     id: Number(row.did_id),
     pattern: c.like(row.did_pattern),
     description: c.like(row.did_description),
@@ -247,7 +252,8 @@ function filterOf(c: Collation, query: DidListQuery): ((d: DidEntry) => boolean)
   return allOf(tests);
 }
 
-const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(ROW_COLUMNS);
+// Every field, not only the list's: an export and an import read them from here, not from the table.
+const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS);
 
 /**
  * The DID list's rows, search, filters and sorts; only the ranges of did_id that changed are read
@@ -256,7 +262,7 @@ const listColumns = (db: Kysely<VicidialReadModel>) => db.selectFrom('vicidial_i
 export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntry, DidListQuery> {
   const c = collationOf(dialectOf(db));
   const routes = new Map(DID_ROUTES.map((route) => [c.equal(route), route]));
-  const entries = (rows: TargetColumns[]) => rows.map((row) => entryOf(c, routes, row));
+  const entries = (rows: FieldColumns[]) => rows.map((row) => entryOf(c, routes, row));
   const byPattern: SortKey<DidEntry> = (d) => c.order(d.row.pattern);
   const byId: SortKey<DidEntry> = (d) => d.id;
   return {
@@ -269,7 +275,7 @@ export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntr
       didId: [byId],
     },
     filter: (query) => filterOf(c, query),
-    columns: ROW_COLUMNS,
+    columns: DETAIL_COLUMNS,
     keyed: {
       key: 'did_id',
       id: (d) => d.id,
@@ -300,6 +306,21 @@ export async function getDids(db: Kysely<VicidialReadModel>, keys: { ids: readon
     )
     .execute();
   return rows.map(toDetail);
+}
+
+const withFieldsVersion = (row: Omit<DetailColumns, 'target_missing'>) => {
+  const fields = fieldsOf(row);
+  return { ...fields, version: rowVersion(fields) };
+};
+
+/** The same, of the DIDs with these patterns (compared ignoring case, as VICIdial's key), a thousand per query. */
+export async function didsByPatterns(db: Kysely<VicidialReadModel>, patterns: readonly string[]): Promise<(DidFields & { version: string })[]> {
+  const found = [];
+  for (let at = 0; at < patterns.length; at += 1000) {
+    const part = patterns.slice(at, at + 1000);
+    found.push(...(await db.selectFrom('vicidial_inbound_dids').select(DETAIL_COLUMNS).where('did_pattern', 'in', part).execute()));
+  }
+  return found.map(withFieldsVersion);
 }
 
 export type RouteTarget = { inGroup: string } | { callMenu: string };

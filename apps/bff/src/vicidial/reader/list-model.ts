@@ -155,6 +155,12 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     return page;
   }
 
+  /** Every matching entry in the query's sort and order (an export): the entries themselves, not copies. */
+  allEntries(query: Q): E[] {
+    const entries = this.matches(query).map((at) => this.entries[at] as E);
+    return query.order === 'asc' ? entries : entries.reverse();
+  }
+
   private readPage(query: Q): Page<E['row']> {
     const matches = this.matches(query);
     const total = matches.length;
@@ -242,6 +248,11 @@ export class ListModel<E extends Entry<unknown>, Q extends ListQuery> {
   /** One page of the list, with the number of rows matching in all. */
   async page(query: Q): Promise<Page<E['row']>> {
     return (await this.fresh()).page(query);
+  }
+
+  /** Every entry matching the query's search and filters, in its sort and order (not one page). */
+  async allEntries(query: Q): Promise<E[]> {
+    return (await this.fresh()).allEntries(query);
   }
 
   /** Reads the table now, if it is not in memory yet (a start does, so the first person does not wait). */

@@ -147,33 +147,64 @@ const onePhone = (db: Kysely<VicidialReadModel>, { serverIp, extension }: PhoneK
 const asStored = <R extends { extension: string | null; server_ip: string | null }>(row: R | undefined, key: PhoneKey): R | undefined =>
   row?.extension === key.extension && row.server_ip === key.serverIp ? row : undefined;
 
+type DetailRow = Pick<Selectable<Phones>, (typeof DETAIL_COLUMNS)[number]>;
+
+/** A phone's own fields, as the detail shows them (no secrets, no version, no aliases). */
+export type PhoneFields = Omit<PhoneDetail, 'listedInAliases' | 'version'>;
+
+const fieldsOf = (row: DetailRow): PhoneFields => ({
+  ...toRow(row),
+  voicemailId: row.voicemail_id,
+  outboundCallerId: row.outbound_cid,
+  outboundAltCallerId: row.outbound_alt_cid,
+  email: row.email,
+  context: row.phone_context,
+  ringTimeout: row.phone_ring_timeout === null ? null : Number(row.phone_ring_timeout),
+  deleteVoicemailAfterEmail: isYes(row.delete_vm_after_email),
+  templateId: row.template_id,
+  webphone: row.is_webphone,
+  webphoneAutoAnswer: isYes(row.webphone_auto_answer),
+  useExternalServerIp: isYes(row.use_external_server_ip),
+  onHookAgent: isYes(row.on_hook_agent),
+});
+
 /**
- * One phone with the aliases listing its login, and its version; no secrets. The version covers the
- * secrets too (someone else's new password makes a stale save 409), through an HMAC under
- * `versionKey`: a version is no help to guess a password with.
+ * A phone's version: its columns and, through an HMAC under `versionKey`, its secrets (someone
+ * else's new password makes a stale save 409; a version is no help to guess a password with).
  */
+function versionOf(row: DetailRow & { pass: string | null; conf_secret: string | null }, versionKey: string): string {
+  const { pass, conf_secret: confSecret, ...columns } = row;
+  const secrets = createHmac('sha256', versionKey).update(`${pass ?? ''}\u0000${confSecret ?? ''}`).digest('base64url');
+  return rowVersion({ ...columns, secrets });
+}
+
+/** One phone with the aliases listing its login, and its version; no secrets. */
 export async function getPhone(db: Kysely<VicidialReadModel>, key: PhoneKey, versionKey: string): Promise<PhoneDetail | undefined> {
   const found = asStored(await onePhone(db, key).select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).executeTakeFirst(), key);
   if (!found) return undefined;
-  const { pass, conf_secret: confSecret, ...row } = found;
-  const secrets = createHmac('sha256', versionKey).update(`${pass ?? ''}\u0000${confSecret ?? ''}`).digest('base64url');
   return {
-    ...toRow(row),
-    voicemailId: row.voicemail_id,
-    outboundCallerId: row.outbound_cid,
-    outboundAltCallerId: row.outbound_alt_cid,
-    email: row.email,
-    context: row.phone_context,
-    ringTimeout: row.phone_ring_timeout === null ? null : Number(row.phone_ring_timeout),
-    deleteVoicemailAfterEmail: isYes(row.delete_vm_after_email),
-    templateId: row.template_id,
-    webphone: row.is_webphone,
-    webphoneAutoAnswer: isYes(row.webphone_auto_answer),
-    useExternalServerIp: isYes(row.use_external_server_ip),
-    onHookAgent: isYes(row.on_hook_agent),
-    listedInAliases: row.login ? await aliasesListingLogin(db, row.login) : [],
-    version: rowVersion({ ...row, secrets }),
+    ...fieldsOf(found),
+    listedInAliases: found.login ? await aliasesListingLogin(db, found.login) : [],
+    version: versionOf(found, versionKey),
   };
+}
+
+/** Every phone with its secrets and version: what an import compares its rows with (never sent out). */
+export async function phonesToImportOver(db: Kysely<VicidialReadModel>, versionKey: string): Promise<(PhoneFields & PhoneSecrets & { version: string })[]> {
+  const rows = await db.selectFrom('phones').select([...DETAIL_COLUMNS, 'pass', 'conf_secret']).execute();
+  return rows.map((row) => ({ ...fieldsOf(row), password: row.pass, registrationPassword: row.conf_secret, version: versionOf(row, versionKey) }));
+}
+
+/** Phones by key, without secrets (an export reads them a page at a time, in its own order). */
+export async function phonesByKeys(db: Kysely<VicidialReadModel>, keys: readonly PhoneKey[]): Promise<PhoneFields[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('phones')
+    .select(DETAIL_COLUMNS)
+    .where('extension', 'in', [...new Set(keys.map((key) => key.extension))])
+    .execute();
+  const wanted = new Set(keys.map((key) => `${key.extension}\u0000${key.serverIp}`));
+  return rows.filter((row) => wanted.has(`${row.extension}\u0000${row.server_ip}`)).map(fieldsOf);
 }
 
 /** The SIP secrets: only for the audited reveal. */

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ALIAS_SORT_FIELDS, type AliasRow, aliasListQuerySchema } from '@vicidash/contracts/alias';
 import { CreateLink } from '../../../components/create-link';
+import { ListCsvActions } from '../../../components/list-csv-actions';
 import { listColumns } from '../../../components/data-table/data-table';
 import { editColumn } from '../../../components/data-table/edit-column';
 import { ListTable } from '../../../components/data-table/list-table';
@@ -53,9 +54,12 @@ export function AliasListPage() {
         title="Phone aliases"
         description="Names for lists of phone logins."
         actions={
-          <CreateLink permission="create:aliases" to={aliasPaths.create}>
-            Add alias
-          </CreateLink>
+          <>
+            <ListCsvActions list="aliases" query={list.query} total={aliases.data?.total} />
+            <CreateLink permission="create:aliases" to={aliasPaths.create}>
+              Add alias
+            </CreateLink>
+          </>
         }
       />
       <ListToolbar label="Search and filter phone aliases">

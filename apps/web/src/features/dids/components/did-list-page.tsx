@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES } from '@vicidash/contracts/did';
 import { CreateLink } from '../../../components/create-link';
+import { ListCsvActions } from '../../../components/list-csv-actions';
 import { listColumns } from '../../../components/data-table/data-table';
 import { editColumn } from '../../../components/data-table/edit-column';
 import { ListTable } from '../../../components/data-table/list-table';
@@ -61,9 +62,12 @@ export function DidListPage() {
         title="DIDs"
         description="Inbound numbers and where their calls go."
         actions={
-          <CreateLink permission="create:dids" to={didPaths.create}>
-            Add DID
-          </CreateLink>
+          <>
+            <ListCsvActions list="dids" query={query} total={dids.data?.total} />
+            <CreateLink permission="create:dids" to={didPaths.create}>
+              Add DID
+            </CreateLink>
+          </>
         }
       />
       <ListToolbar label="Search and filter DIDs">

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { PHONE_SORT_FIELDS, PROTOCOLS, type PhoneRow, phoneListQuerySchema } from '@vicidash/contracts/phone';
 import { CreateLink } from '../../../components/create-link';
+import { ListCsvActions } from '../../../components/list-csv-actions';
 import { listColumns } from '../../../components/data-table/data-table';
 import { editColumn } from '../../../components/data-table/edit-column';
 import { ListTable } from '../../../components/data-table/list-table';
@@ -48,9 +49,12 @@ export function PhoneListPage() {
       <PageHeader
         title="Phones"
         actions={
-          <CreateLink permission="create:phones" to={phonePaths.create}>
-            Add phone
-          </CreateLink>
+          <>
+            <ListCsvActions list="phones" query={query} total={phones.data?.total} />
+            <CreateLink permission="create:phones" to={phonePaths.create}>
+              Add phone
+            </CreateLink>
+          </>
         }
       />
       <SaveOutcomeNotice />
