@@ -355,9 +355,9 @@ export const missableTargetKind = (route: string | null): string => (route === n
 export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as const;
 
 /**
- * A search of digits (optionally after +) finds DIDs whose pattern starts with it, written with or
- * without + or +1 (an index range on VICIdial's did_pattern key); other text also searches inside
- * the description.
+ * A search of digits (optionally after +) finds DIDs whose pattern holds them anywhere (the last
+ * four digits find a caller's number); a longer one starting with 1 also finds the number written
+ * without that country code. Other text finds the start of the pattern or part of the description.
  */
 export const didListQuerySchema = listQuery(DID_SORT_FIELDS, 'pattern', {
   route: z.enum(DID_ROUTES, { error: `Route: one of ${DID_ROUTES.join(', ')}` }).optional(),
