@@ -67,7 +67,7 @@ export function DidListPage() {
         }
       />
       <ListToolbar label="Search and filter DIDs">
-        <ListSearch list={list} param="search" label="Search DIDs" hint="Number (start of the pattern) or description" />
+        <ListSearch list={list} param="search" label="Search DIDs" hint="Digits anywhere in the number (the last four will do), or description" />
         <ChoiceFilter label="Route" anyLabel="All routes" value={query.route ?? ''} options={ROUTE_OPTIONS} onChange={(route) => update({ route })} />
         <ListSearch list={list} param="target" label="Route target" hint="Extension, box, phone, in-group, menu or agent" />
         <ChoiceFilter
