@@ -13,7 +13,7 @@ const SORT_FIELDS = ['aliasId'] as const;
 
 function setup(overrides: Partial<ListTableProps<Alias, 'aliasId'>> = {}) {
   const props: ListTableProps<Alias, 'aliasId'> = {
-    list: { query: { sort: 'aliasId', order: 'asc', page: 1, pageSize: 50 }, problems: {}, update: vi.fn(), filtered: false, clearFilters: vi.fn() },
+    list: { query: { sort: 'aliasId', order: 'asc', page: 1, pageSize: 50 }, update: vi.fn(), filtered: false, clearFilters: vi.fn() },
     result: { data: { rows: [{ aliasId: 'sales_pod1' }], total: 1 }, isError: false, error: null, isFetching: false, isPlaceholderData: false, refetch: vi.fn() },
     caption: 'Phone aliases',
     columns,

@@ -99,6 +99,44 @@ describe('the route fields', () => {
     expect(writes(requests)).toEqual([]);
   });
 
+  it('"Route: required" goes once a route is chosen', async () => {
+    fakeBff(() => storedDid);
+    const user = await open('/dids/new', 'Add DID');
+    await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
+    await user.click(screen.getByRole('button', { name: 'Add DID' }));
+    expect(await screen.findByText('Route: required')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Extension' }));
+    await waitFor(() => expect(screen.queryByText('Route: required')).not.toBeInTheDocument());
+    expect(screen.getByRole('radio', { name: 'Extension' })).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('a refused save focuses the first field in error on the form, whatever order the problems come in', async () => {
+    fakeFetch(async (request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'POST')
+        return json(400, {
+          code: 'VALIDATION',
+          message: 'Check the fields',
+          details: {
+            issues: [
+              { field: 'routing.context', message: 'Context: 1 to 50 letters, digits, - or _' },
+              { field: 'description', message: 'Description: 6 to 50 letters, digits, spaces or . , _ -' },
+            ],
+          },
+        });
+      return json(404, { code: 'NOT_FOUND', message: `no fake for ${path}` });
+    });
+    const user = await open('/dids/new', 'Add DID');
+    await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Night line');
+    await user.click(screen.getByRole('radio', { name: 'Extension' }));
+    await user.type(screen.getByRole('textbox', { name: /^Extension/ }), '8300');
+    await user.type(screen.getByRole('textbox', { name: /^Context/ }), 'default');
+    await user.click(screen.getByRole('button', { name: 'Add DID' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Description' })).toHaveAccessibleDescription(/Description: 6 to 50/));
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveFocus();
+  });
+
   it('the phone route suggests the chosen server’s phones as the extension is typed', async () => {
     const requests = fakeBff(() => storedDid);
     const user = await open('/dids/new', 'Add DID');

@@ -52,9 +52,8 @@ function RoutePicker({ keepLabel }: { keepLabel: string | undefined }) {
     ...(keepLabel ? [{ value: '' as const, label: keepLabel, description: 'Only the settings chosen below change.' }] : []),
     ...DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route], description: ROUTE_DESCRIPTIONS[route] })),
   ];
-  // A missing route is reported on the routing block itself ("Route: required").
-  const routingError = formState.errors.routing;
-  const error = routingError?.route?.message ?? routingError?.message;
+  // A missing route ("Route: required") is put on routing.route (payload-resolver.ts).
+  const error = formState.errors.routing?.route?.message;
   return (
     <fieldset className="route-picker" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
