@@ -287,7 +287,7 @@ test('helpdesk adds a DID whose pattern starts with +', async ({ page, loginAs }
   await page.getByRole('link', { name: 'Add DID' }).click();
   await checkPage(page, 'Add DID', 'did-create');
   await page.getByRole('button', { name: 'Add DID' }).click();
-  await expect(page.getByText('Route: required')).toBeVisible();
+  await expect(page.getByText('Where calls go: required')).toBeVisible();
   await expect(textbox(page, 'DID number (pattern)')).toHaveAccessibleDescription(/DID pattern: required/);
   await expect(textbox(page, 'DID number (pattern)')).toBeFocused();
   await checkPage(page, 'Add DID', 'did-create-errors');

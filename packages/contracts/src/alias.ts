@@ -26,7 +26,7 @@ export const aliasLoginsLength = (logins: readonly string[]): number => logins.j
 export const aliasRules = {
   aliasId: text({ label: 'Alias ID', min: 2, max: 20, ...WORD_CHARS }),
   name: text({
-    label: 'Alias name',
+    label: 'Name',
     min: 2,
     max: 50,
     chars: 'A-Za-z0-9 +.:/@_\\-',

@@ -118,10 +118,18 @@ export function wholeNumber(field: FieldLabel, min: number, max: number, unit = 
     .max(max, message);
 }
 
-/** An IPv4 address in dotted form, as VICIdial stores server_ip (existence is checked by the BFF). */
+/**
+ * A server's IPv4 address in dotted form, as VICIdial stores server_ip (existence is checked by the
+ * BFF). The forms pick it from the servers, so an empty one is "required", not a format to learn.
+ */
 export function ipv4(field: FieldLabel) {
   const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  return textMatching(field, new RegExp(`^${octet}(\\.${octet}){3}$`), `${field.label}: an IPv4 address like 10.10.10.15`);
+  const address = new RegExp(`^${octet}(\\.${octet}){3}$`);
+  const message = `${field.label}: a server's IP address, like 10.10.10.15`;
+  return z
+    .string({ error: (issue) => absentMessage(field, issue.input) ?? message })
+    .refine((value) => value !== '', { message: `${field.label}: required`, abort: true })
+    .regex(address, message);
 }
 
 /**

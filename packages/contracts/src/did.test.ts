@@ -35,7 +35,7 @@ describe('DID field rules', () => {
     active: { label: 'Active', ok: [true, false], bad: ['Y', 'n'] },
     recordCall: { label: 'Record calls', ok: ['Y', 'N', 'Y_QUEUESTOP'], bad: ['X', 'y', ''] },
     filterCleanCidNumber: { label: 'Clean caller ID number', ok: ['R10', 'L1', '1'.repeat(20)], bad: ['', '1'.repeat(21), 'R10!', BLANK] },
-    route: { label: 'Route', ok: [...DID_ROUTES], bad: ['FOO', 'exten', ''] },
+    route: { label: 'Where calls go', ok: [...DID_ROUTES], bad: ['FOO', 'exten', ''] },
     extension: { label: 'Extension', ok: ['8300', '9998811112', 'x'.repeat(50)], bad: ['', '*8300#', 'x'.repeat(51), '83 00'] },
     context: { label: 'Context', ok: ['default', 'my-ctx', 'x'], bad: ['', 'ctx/x', 'x'.repeat(51)] },
     voicemailBox: { label: 'Voicemail box', ok: ['8500', '*85#.1_', '1234567890'], bad: ['', '12345678901', '85-00'] },
@@ -103,10 +103,10 @@ describe('DID routing: a union on the route', () => {
   test('an unknown or missing route is named', () => {
     const routes = 'EXTEN, VOICEMAIL, AGENT, PHONE, IN_GROUP, CALLMENU, VMAIL_NO_INST';
     expect(fieldIssues(createDidRequestSchema.safeParse({ pattern: '3125552005', routing: { route: 'FOO' } }).error!)).toEqual([
-      { field: 'routing.route', message: `Route: one of ${routes}` },
+      { field: 'routing.route', message: `Where calls go: one of ${routes}` },
     ]);
     expect(fieldIssues(createDidRequestSchema.safeParse({ pattern: '3125552005' }).error!)).toEqual([
-      { field: 'routing', message: 'Route: required' },
+      { field: 'routing', message: 'Where calls go: required' },
     ]);
   });
 });

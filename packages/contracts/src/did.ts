@@ -65,7 +65,7 @@ export const didRules = {
     ...DESCRIPTION_CHARS,
     notClearable: 'VICIdial has no way to clear it',
   }),
-  route: oneOf({ label: 'Route' }, DID_ROUTES),
+  route: oneOf({ label: 'Where calls go' }, DID_ROUTES),
   extension: text({ label: 'Extension', min: 1, max: 50, ...WORD_CHARS }),
   context: text({ label: 'Context', min: 1, max: 50, ...WORD_CHARS }),
   voicemailBox: text({ label: 'Voicemail box', min: 1, max: 10, chars: 'A-Za-z0-9*#._', charsText: 'letters, digits or * # . _' }),
@@ -139,7 +139,7 @@ export const didRoutingSchema = z.discriminatedUnion(
     // VICIdial's API cannot set the agent of an AGENT route: choosing the route keeps the stored agent.
     z.strictObject({ route: route('AGENT') }),
   ],
-  { error: (issue) => (issue.input === undefined ? 'Route: required' : `Route: one of ${DID_ROUTES.join(', ')}`) },
+  { error: (issue) => (issue.input === undefined ? 'Where calls go: required' : `Where calls go: one of ${DID_ROUTES.join(', ')}`) },
 );
 export type DidRouting = z.infer<typeof didRoutingSchema>;
 

@@ -85,6 +85,15 @@ describe('AliasEditPage', () => {
     expect(bff.puts).toEqual([{ body: { logins: ['1001a', '1003a', '1004a'] }, ifMatch: '"v1"' }]);
   });
 
+  it('a list of one login says "1 login"', async () => {
+    fakeBff({ ...SALES, logins: ['1001a', '1002a'] });
+    const { user } = renderEdit();
+    await user.click(await screen.findByRole('button', { name: 'Remove 1002a' }));
+    await user.click(screen.getByRole('button', { name: 'Review and save' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Save alias sales_pod1?' });
+    expect(dialog).toHaveTextContent('The list will hold 1 login (5 of 255 characters).');
+  });
+
   it('on a 409 shows the newer list and re-applies my changes to it, keeping the login someone else added', async () => {
     const bff = fakeBff(SALES);
     const { user } = renderEdit();

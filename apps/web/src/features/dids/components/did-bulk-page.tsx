@@ -23,6 +23,9 @@ import { RECORDING_LABELS } from '../labels';
 import { didPaths } from '../paths';
 import { ResultsSection } from './results-section';
 import { RouteFields } from './route-fields';
+import { counted } from '../../../lib/words';
+
+const didCount = (count: number) => counted(count, 'DID');
 
 /** The DIDs chosen in the list, by pattern, from the address (so a reload or a new login keeps them). */
 function useChosenPatterns(): string[] {
@@ -31,7 +34,6 @@ function useChosenPatterns(): string[] {
   return useMemo(() => [...new Set(text.split(',').filter(Boolean))], [text]);
 }
 
-const plural = (count: number) => `${count} DID${count === 1 ? '' : 's'}`;
 
 export function DidBulkPage() {
   const patterns = useChosenPatterns();
@@ -39,7 +41,7 @@ export function DidBulkPage() {
     <>
       <PageHeader
         title="Change several DIDs"
-        description={`One change applied to each of the ${plural(patterns.length)} chosen in the list.`}
+        description={`One change applied to each of the ${didCount(patterns.length)} chosen in the list.`}
         actions={
           <Link className="button" to={didPaths.list}>
             All DIDs
@@ -81,8 +83,8 @@ function BulkForm({ patterns }: { patterns: string[] }) {
       draft.clear();
       setResults(answer.results);
       const failed = answer.results.filter((result) => !result.ok).length;
-      if (failed === 0) toast.success(`${plural(answer.results.length)} changed.`);
-      else toast.error(`${failed} of ${plural(answer.results.length)} could not be changed: see the results.`);
+      if (failed === 0) toast.success(`${didCount(answer.results.length)} changed.`);
+      else toast.error(`${failed} of ${didCount(answer.results.length)} could not be changed: see the results.`);
     } catch (error) {
       setServerErrors(form.setError, error, (field) => (field.startsWith('routing.') ? (field as Path<BulkFormValues>) : undefined));
     }
@@ -97,7 +99,7 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           <DraftNotice draft={draft} />
           <FormError message={errors.root?.server?.message ?? errors.root?.message} />
           <details className="chosen-dids">
-            <summary>The {plural(patterns.length)} chosen</summary>
+            <summary>The {didCount(patterns.length)} chosen</summary>
             <p>{patterns.join(', ')}</p>
           </details>
           <RouteFields
@@ -123,7 +125,7 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? `Changing ${plural(patterns.length)}…` : `Apply to ${plural(patterns.length)}`}
+              {form.formState.isSubmitting ? `Changing ${didCount(patterns.length)}…` : `Apply to ${didCount(patterns.length)}`}
             </button>
             <Link className="button" to={didPaths.list} onClick={draft.clear}>
               Back to the list
@@ -140,7 +142,7 @@ function BulkResults({ results }: { results: BulkUpdateDidsResponse['results'] }
   return (
     <ResultsSection
       title="Results"
-      summary={`${results.length - failed.length} of ${plural(results.length)} changed${failed.length ? `, ${failed.length} not changed` : ''}.`}
+      summary={`${results.length - failed.length} of ${didCount(results.length)} changed${failed.length ? `, ${failed.length} not changed` : ''}.`}
     >
       <table className="results-table">
         <caption className="visually-hidden">Result for each DID</caption>
@@ -163,7 +165,7 @@ function BulkResults({ results }: { results: BulkUpdateDidsResponse['results'] }
       </table>
       {failed.length > 0 && (
         <p>
-          <Link to={didPaths.bulk(failed.map((result) => String(result.did)))}>Try again with the {plural(failed.length)} not changed</Link>
+          <Link to={didPaths.bulk(failed.map((result) => String(result.did)))}>Try again with the {didCount(failed.length)} not changed</Link>
         </p>
       )}
     </ResultsSection>

@@ -91,7 +91,7 @@ describe('the route fields', () => {
     const user = await open('/dids/new', 'Add DID');
     await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
     await user.click(screen.getByRole('button', { name: 'Add DID' }));
-    expect(await screen.findByText('Route: required')).toBeInTheDocument();
+    expect(await screen.findByText('Where calls go: required')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Phone' }));
     await user.click(screen.getByRole('button', { name: 'Add DID' }));
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Server IP' })).toHaveAccessibleDescription(/Server IP: required/));
@@ -99,14 +99,14 @@ describe('the route fields', () => {
     expect(writes(requests)).toEqual([]);
   });
 
-  it('"Route: required" goes once a route is chosen', async () => {
+  it('"Where calls go: required" goes once a route is chosen', async () => {
     fakeBff(() => storedDid);
     const user = await open('/dids/new', 'Add DID');
     await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
     await user.click(screen.getByRole('button', { name: 'Add DID' }));
-    expect(await screen.findByText('Route: required')).toBeInTheDocument();
+    expect(await screen.findByText('Where calls go: required')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Extension' }));
-    await waitFor(() => expect(screen.queryByText('Route: required')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('Where calls go: required')).not.toBeInTheDocument());
     expect(screen.getByRole('radio', { name: 'Extension' })).not.toHaveAttribute('aria-invalid');
   });
 

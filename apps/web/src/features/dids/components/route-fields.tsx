@@ -52,7 +52,7 @@ function RoutePicker({ keepLabel }: { keepLabel: string | undefined }) {
     ...(keepLabel ? [{ value: '' as const, label: keepLabel, description: 'Only the settings chosen below change.' }] : []),
     ...DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route], description: ROUTE_DESCRIPTIONS[route] })),
   ];
-  // A missing route ("Route: required") is put on routing.route (payload-resolver.ts).
+  // A missing route ("Where calls go: required") is put on routing.route (payload-resolver.ts).
   const error = formState.errors.routing?.route?.message;
   return (
     <fieldset className="route-picker" aria-describedby={error ? `${id}-error` : undefined}>

@@ -79,7 +79,7 @@ describe('the add request', () => {
 
   it('without a route the contract says the route is required', () => {
     const issues = createDidRequestSchema.safeParse(newDidRequest({ ...NEW_DID_VALUES, pattern: '3125559001' })).error?.issues;
-    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['routing', 'Route: required']]);
+    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['routing', 'Where calls go: required']]);
   });
 });
 
