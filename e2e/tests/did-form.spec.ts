@@ -135,7 +135,7 @@ test('helpdesk re-routes a DID to an in-group with its extras, then away: the ex
   await expect(textbox(page, 'List ID')).toHaveCount(0);
   await expect(combobox(page, 'In-group')).toHaveCount(0);
   await combobox(page, 'Call menu').selectOption('SUPPORT_IVR');
-  await expect(page.locator('.change-summary li')).toHaveText(['Route: In-group → Call menu', 'Call menu: none → SUPPORT_IVR']);
+  await expect(page.locator('.change-summary li')).toHaveText(['Where calls go: In-group → Call menu', 'Call menu: none → SUPPORT_IVR']);
   await screenshot(page, 'did-edit-switched-route');
 
   const toMenu = await saveEdit(page);
@@ -288,7 +288,7 @@ test('helpdesk adds a DID whose pattern starts with +', async ({ page, loginAs }
   await checkPage(page, 'Add DID', 'did-create');
   await page.getByRole('button', { name: 'Add DID' }).click();
   await expect(page.getByText('Where calls go: required')).toBeVisible();
-  await expect(textbox(page, 'DID number (pattern)')).toHaveAccessibleDescription(/DID pattern: required/);
+  await expect(textbox(page, 'DID number (pattern)')).toHaveAccessibleDescription(/DID number: required/);
   await expect(textbox(page, 'DID number (pattern)')).toBeFocused();
   await checkPage(page, 'Add DID', 'did-create-errors');
 

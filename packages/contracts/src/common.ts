@@ -52,7 +52,7 @@ export function toVicidialParams(map: FieldMap, input: Readonly<Record<string, u
 // ---------------------------------------------------------------------------------------------
 
 export interface FieldLabel {
-  /** The field's name for people, e.g. "Dialplan number". */
+  /** The field's name for people, as the forms label it, e.g. "Dialplan number" (also the rule's `description`). */
   label: string;
   /**
    * Why the field cannot be cleared (shown when `null` is sent, and by the form next to the field).
@@ -94,18 +94,19 @@ export function textMatching(field: FieldLabel, pattern: RegExp, message: string
     .string({ error: (issue) => absentMessage(field, issue.input) ?? message })
     .regex(pattern, message)
     // Any case: VICIdial clears template_id for --blank-- too.
-    .refine((value) => value.toUpperCase() !== BLANK, `${field.label}: "${BLANK}" is VICIdial's clear command, not a value`);
+    .refine((value) => value.toUpperCase() !== BLANK, `${field.label}: "${BLANK}" is VICIdial's clear command, not a value`)
+    .describe(field.label);
 }
 
 /** One of a fixed list of values, exact case. */
 export function oneOf<const V extends readonly [string, ...string[]]>(field: FieldLabel, values: V) {
   const message = `${field.label}: one of ${values.join(', ')}`;
-  return z.enum(values, { error: (issue) => absentMessage(field, issue.input) ?? message });
+  return z.enum(values, { error: (issue) => absentMessage(field, issue.input) ?? message }).describe(field.label);
 }
 
 /** A VICIdial Y/N flag, as a boolean. */
 export function flag(field: FieldLabel) {
-  return z.boolean({ error: (issue) => absentMessage(field, issue.input) ?? `${field.label}: yes or no` });
+  return z.boolean({ error: (issue) => absentMessage(field, issue.input) ?? `${field.label}: yes or no` }).describe(field.label);
 }
 
 /** A whole number from `min` to `max`. */
@@ -115,7 +116,8 @@ export function wholeNumber(field: FieldLabel, min: number, max: number, unit = 
     .number({ error: (issue) => absentMessage(field, issue.input) ?? message })
     .int(message)
     .min(min, message)
-    .max(max, message);
+    .max(max, message)
+    .describe(field.label);
 }
 
 /**
@@ -129,7 +131,8 @@ export function ipv4(field: FieldLabel) {
   return z
     .string({ error: (issue) => absentMessage(field, issue.input) ?? message })
     .refine((value) => value !== '', { message: `${field.label}: required`, abort: true })
-    .regex(address, message);
+    .regex(address, message)
+    .describe(field.label);
 }
 
 /**

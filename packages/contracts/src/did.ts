@@ -30,6 +30,24 @@ export const RECORD_CALL_MODES = ['Y', 'N', 'Y_QUEUESTOP'] as const;
 /** LB: load balanced, LO: load balanced overflow, SO: this server only. VICIdial stores '' for anything else. */
 export const AGENT_SEARCH_METHODS = ['LB', 'LO', 'SO'] as const;
 
+/** Each route in words, as the forms, lists and the history name it. */
+export const DID_ROUTE_LABELS: Record<DidRoute, string> = {
+  EXTEN: 'Extension',
+  VOICEMAIL: 'Voicemail',
+  VMAIL_NO_INST: 'Voicemail, no instructions',
+  AGENT: 'Agent',
+  PHONE: 'Phone',
+  IN_GROUP: 'In-group',
+  CALLMENU: 'Call menu',
+};
+
+/** VICIdial's record_call values in words. */
+export const RECORDING_LABELS: Record<string, string> = {
+  Y: 'Recorded',
+  N: 'Not recorded',
+  Y_QUEUESTOP: 'Recorded until queued',
+};
+
 /** copy_did takes the new patterns comma-joined in at most this many characters. */
 export const COPY_PATTERNS_BUDGET = 2000;
 
@@ -42,13 +60,14 @@ function digitsNumber(field: FieldLabel, minDigits: number, maxDigits: number) {
     .number({ error: (issue) => (issue.input === undefined ? `${field.label}: required` : message) })
     .int(message)
     .min(minDigits === 1 ? 0 : 10 ** (minDigits - 1), message)
-    .max(10 ** maxDigits - 1, message);
+    .max(10 ** maxDigits - 1, message)
+    .describe(field.label);
 }
 
 export const didRules = {
   didId: z.number({ error: 'DID ID: a whole number from 1' }).int('DID ID: a whole number from 1').min(1, 'DID ID: a whole number from 1'),
   /** '+' is allowed: the client sends it as %2B (a raw '+' would become a space and be stripped). */
-  pattern: text({ label: 'DID pattern', min: 2, max: 50, chars: 'A-Za-z0-9:+*#._', charsText: 'letters, digits or : + * # . _' }),
+  pattern: text({ label: 'DID number', min: 2, max: 50, chars: 'A-Za-z0-9:+*#._', charsText: 'letters, digits or : + * # . _' }),
   description: text({
     label: 'Description',
     min: 6,
@@ -57,7 +76,7 @@ export const didRules = {
     notClearable: 'VICIdial has no way to clear a DID description',
   }),
   active: flag({ label: 'Active', notClearable: 'it is a yes/no setting' }),
-  recordCall: oneOf({ label: 'Record calls', notClearable: 'it is a Y, N or Y_QUEUESTOP setting' }, RECORD_CALL_MODES),
+  recordCall: oneOf({ label: 'Recording', notClearable: 'it is a Y, N or Y_QUEUESTOP setting' }, RECORD_CALL_MODES),
   filterCleanCidNumber: text({
     label: 'Clean caller ID number',
     min: 1,
@@ -362,7 +381,7 @@ export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as c
 export const didListQuerySchema = listQuery(DID_SORT_FIELDS, 'pattern', {
   route: z.enum(DID_ROUTES, { error: `Route: one of ${DID_ROUTES.join(', ')}` }).optional(),
   active: queryFlag('Active').optional(),
-  recordCall: z.enum(RECORD_CALL_MODES, { error: `Record calls: one of ${RECORD_CALL_MODES.join(', ')}` }).optional(),
+  recordCall: z.enum(RECORD_CALL_MODES, { error: `Recording: one of ${RECORD_CALL_MODES.join(', ')}` }).optional(),
   inGroup: z.string().trim().min(1).max(20, 'In-group: at most 20 characters').optional(),
   /** The route's target as stored: extension, voicemail box, phone extension, in-group, call menu or agent (with `route`: of that route only). */
   target: z.string().trim().min(1, 'Target: at least 1 character').max(100, 'Target: at most 100 characters').optional(),

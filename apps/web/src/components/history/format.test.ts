@@ -15,6 +15,11 @@ describe('the words of history and audit entries', () => {
 
   it('turns field names and values into words', () => {
     expect(fieldLabel('filterCleanCidNumber')).toBe('Filter clean cid number');
+    // A record type's fields as its form labels them.
+    expect(fieldLabel('filterCleanCidNumber', 'did')).toBe('Clean caller ID number');
+    expect(fieldLabel('recordCall', 'did')).toBe('Recording');
+    expect(fieldLabel('serverIp', 'phone')).toBe('Server');
+    expect(fieldLabel('name', 'alias')).toBe('Name');
     expect(fieldLabel('description')).toBe('Description');
     expect(valueText(true)).toBe('yes');
     expect(valueText(['1001a', '1002a'])).toBe('1001a, 1002a');

@@ -5,7 +5,7 @@ import type { HistoryEntry, HistoryResponse, HistoryType } from '@vicidash/contr
 import { ApiError } from '../../lib/api-client';
 import { Can } from '../../lib/auth';
 import { EmptyState, ErrorState, LoadingState } from '../states';
-import { EntryChanges, OutcomeBadge } from './field-changes';
+import { EntryChanges, OutcomeBadge, Person } from './field-changes';
 import { actionLabel, vicidialActor, whenText } from './format';
 import { historyQueryOptions } from './history-query';
 import './history.css';
@@ -55,7 +55,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
       ) : (
         <ol className="history-list" aria-label="Changes, newest first">
           {history.data.entries.map((entry) => (
-            <HistoryItem key={entry.id} entry={entry} />
+            <HistoryItem key={entry.id} entry={entry} type={type} />
           ))}
         </ol>
       )}
@@ -63,7 +63,7 @@ export function RecordHistory({ type, id }: { type: HistoryType; id: string }) {
   );
 }
 
-function HistoryItem({ entry }: { entry: HistoryEntry }) {
+function HistoryItem({ entry, type }: { entry: HistoryEntry; type: HistoryType }) {
   const fromDashboard = entry.source === 'dashboard';
   const notDone = entry.outcome !== 'success';
   return (
@@ -72,9 +72,7 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
         <time dateTime={entry.at}>{whenText(entry.at)}</time>
         <span className="history-actor">
           {fromDashboard ? (
-            <>
-              {entry.actor} <span className="history-role">({entry.role})</span>
-            </>
+            <Person displayName={entry.actorName ?? entry.actor} username={entry.actor} role={entry.role ?? ''} />
           ) : (
             vicidialActor(entry.actor, entry.summary)
           )}
@@ -84,7 +82,7 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
       </p>
       {/* VICIdial's event code and notes; the dashboard's answer when there is more to say than "Done". */}
       {(!fromDashboard || notDone) && <p className="history-summary">{entry.summary}</p>}
-      {fromDashboard && <EntryChanges entry={entry} />}
+      {fromDashboard && <EntryChanges entry={{ ...entry, type }} />}
     </li>
   );
 }

@@ -57,7 +57,7 @@ describe('the audit page', () => {
     const table = await screen.findByRole('table', { name: 'Audit log, newest first' });
     await within(table).findAllByText('Hana Helpdesk');
     const [, deleted, copied] = within(table).getAllByRole('row');
-    expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent('Alias id: nightName: Night shiftLogins: 1001a');
+    expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent('Alias ID: nightName: Night shiftPhone logins: 1001a');
     expect(copied).toHaveTextContent('Copied');
     expect(copied).toHaveTextContent('Partly done');
     expect(copied).toHaveTextContent('not added, as they exist already: 3125550102');
@@ -70,7 +70,7 @@ describe('the audit page', () => {
     const table = await screen.findByRole('table', { name: 'Audit log, newest first' });
     await within(table).findByText('Hana Helpdesk');
     const [, first, second] = within(table).getAllByRole('row');
-    expect(first).toHaveTextContent('Hana Helpdesk (helpdesk, helpdesk)');
+    expect(first).toHaveTextContent('Hana Helpdesk (helpdesk)');
     expect(first).toHaveTextContent('Changed');
     expect(first).toHaveTextContent('Description: Sales line → changed to Support line');
     expect(within(first as HTMLElement).getByRole('link', { name: 'DID 7' })).toHaveAttribute('href', '/dids/7');

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type AuditEntry, auditQuerySchema } from '@vicidash/contracts/audit';
 import { DataTable, listColumns } from '../../../components/data-table/data-table';
 import { EmptyList } from '../../../components/data-table/list-table';
-import { EntryChanges, OutcomeBadge } from '../../../components/history/field-changes';
+import { EntryChanges, OutcomeBadge, Person } from '../../../components/history/field-changes';
 import { AUDITED_ACTIONS, OUTCOME_LABELS, actionFilterLabel, actionLabel, answerText, whenText } from '../../../components/history/format';
 import { ChoiceFilter, ListSearch, ListToolbar } from '../../../components/list-toolbar';
 import { PageHeader } from '../../../components/page-header';
@@ -21,17 +21,7 @@ const columns = [
   column.accessor('at', { header: 'When', cell: ({ getValue }) => <time dateTime={getValue()}>{whenText(getValue())}</time> }),
   column.accessor('actor', {
     header: 'Person',
-    cell: ({ getValue }) => {
-      const actor = getValue();
-      return (
-        <>
-          {actor.displayName}{' '}
-          <span className="history-role">
-            ({actor.username}, {actor.role})
-          </span>
-        </>
-      );
-    },
+    cell: ({ getValue }) => <Person {...getValue()} />,
   }),
   column.accessor('action', { header: 'Action', cell: ({ row }) => actionLabel(row.original.action, row.original.outcome) }),
   column.accessor('target', { header: 'Record', cell: ({ getValue }) => <RecordLink target={getValue()} /> }),
@@ -42,7 +32,7 @@ const columns = [
     cell: ({ row: { original: entry } }) => (
       <>
         {entry.outcome !== 'success' && <p className="history-summary">{answerText(entry.result, entry.outcome)}</p>}
-        <EntryChanges entry={entry} />
+        <EntryChanges entry={{ ...entry, type: entry.target.type }} />
       </>
     ),
   }),

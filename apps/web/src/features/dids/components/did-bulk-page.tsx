@@ -6,6 +6,7 @@ import {
   type BulkUpdateDidsResponse,
   bulkUpdateDidsRequestSchema,
   RECORD_CALL_MODES,
+  RECORDING_LABELS,
 } from '@vicidash/contracts/did';
 import { FormError, SelectField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
@@ -19,7 +20,6 @@ import { useBulkUpdateDids } from '../api/did-changes';
 import { type BulkFormValues, bulkRequest, KEEP_ALL } from '../form/bulk-values';
 import { requestResolver } from '../form/payload-resolver';
 import { EMPTY_ROUTING } from '../form/routing-values';
-import { RECORDING_LABELS } from '../labels';
 import { didPaths } from '../paths';
 import { ResultsSection } from './results-section';
 import { RouteFields } from './route-fields';

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind } from '@vicidash/contracts/did';
+import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind, RECORDING_LABELS } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
 import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
 import { useDidOfPath } from '../api/dids';
-import { RECORDING_LABELS, ROUTE_FIELD_LABELS, routeLabel } from '../labels';
+import { ROUTE_FIELD_LABELS, routeLabel } from '../labels';
 import { didPaths } from '../paths';
 import { CopyAndDelete } from './copy-and-delete';
 
