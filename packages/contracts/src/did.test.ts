@@ -148,13 +148,13 @@ describe('DID requests', () => {
       did_description: 'Copied DID desc',
     });
     const refused = (patch: object) => fieldIssues(copyDidRequestSchema.safeParse({ ...copy, ...patch }).error!);
-    expect(refused({ newPatterns: [] })).toEqual([{ field: 'newPatterns', message: 'New patterns: at least one' }]);
+    expect(refused({ newPatterns: [] })).toEqual([{ field: 'newPatterns', message: 'New numbers: at least one' }]);
     expect(refused({ newPatterns: ['3125553000', ''] })).toEqual([{ field: 'newPatterns.1', message: 'DID number: 2 to 50 letters, digits or : + * # . _' }]);
-    expect(refused({ newPatterns: ['abc12', 'ABC12'] })).toEqual([{ field: 'newPatterns', message: 'New patterns: ABC12 is listed twice' }]);
-    expect(refused({ newPatterns: ['3125551000'] })).toEqual([{ field: 'newPatterns', message: 'New patterns: 3125551000 is the source DID' }]);
+    expect(refused({ newPatterns: ['abc12', 'ABC12'] })).toEqual([{ field: 'newPatterns', message: 'New numbers: ABC12 is listed twice' }]);
+    expect(refused({ newPatterns: ['3125551000'] })).toEqual([{ field: 'newPatterns', message: 'New numbers: 3125551000 is the source DID' }]);
     expect(refused({ description: 'abc' })).toEqual([{ field: 'description', message: 'Description: 6 to 50 letters, digits, spaces or . , _ -' }]);
     const tooLong = Array.from({ length: 40 }, (_, i) => `${'5'.repeat(48)}${String(i).padStart(2, '0')}`);
-    expect(refused({ newPatterns: tooLong })[0]?.message).toMatch(/^New patterns: 2039 characters joined by commas/);
+    expect(refused({ newPatterns: tooLong })[0]?.message).toMatch(/^New numbers: 2039 characters joined by commas/);
   });
 
   test('bulk update: many DIDs by id or pattern, one change', () => {

@@ -219,25 +219,25 @@ export const copyDidRequestSchema = z
   .strictObject({
     sourcePattern: didRules.pattern,
     newPatterns: z
-      .array(didRules.pattern, { error: 'New patterns: a list of DID patterns' })
-      .min(1, 'New patterns: at least one')
-      .max(BULK_MAX, `New patterns: at most ${BULK_MAX}`),
+      .array(didRules.pattern, { error: 'New numbers: a list of DID patterns' })
+      .min(1, 'New numbers: at least one')
+      .max(BULK_MAX, `New numbers: at most ${BULK_MAX}`),
     description: didRules.description.optional(),
   })
   .superRefine(({ sourcePattern, newPatterns }, ctx) => {
     const duplicate = firstDuplicate(newPatterns);
     if (duplicate !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New patterns: ${duplicate} is listed twice` });
+      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New numbers: ${duplicate} is listed twice` });
     }
     if (newPatterns.some((pattern) => pattern.toLowerCase() === sourcePattern.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New patterns: ${sourcePattern} is the source DID` });
+      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New numbers: ${sourcePattern} is the source DID` });
     }
     const length = newPatterns.join(',').length;
     if (length > COPY_PATTERNS_BUDGET) {
       ctx.addIssue({
         code: 'custom',
         path: ['newPatterns'],
-        message: `New patterns: ${length} characters joined by commas; VICIdial takes at most ${COPY_PATTERNS_BUDGET}`,
+        message: `New numbers: ${length} characters joined by commas; VICIdial takes at most ${COPY_PATTERNS_BUDGET}`,
       });
     }
   });

@@ -8,6 +8,7 @@ import {
   RECORD_CALL_MODES,
   RECORDING_LABELS,
 } from '@vicidash/contracts/did';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormError, SelectField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
@@ -16,14 +17,14 @@ import { useToast } from '../../../components/toast';
 import { DraftNotice } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
+import { counted } from '../../../lib/words';
 import { useBulkUpdateDids } from '../api/did-changes';
-import { type BulkFormValues, bulkRequest, KEEP_ALL } from '../form/bulk-values';
+import { type BulkFormValues, bulkChangeList, bulkRequest, KEEP_ALL } from '../form/bulk-values';
 import { requestResolver } from '../form/payload-resolver';
 import { EMPTY_ROUTING } from '../form/routing-values';
 import { didPaths } from '../paths';
 import { ResultsSection } from './results-section';
 import { RouteFields } from './route-fields';
-import { counted } from '../../../lib/words';
 
 const didCount = (count: number) => counted(count, 'DID');
 
@@ -33,7 +34,6 @@ function useChosenPatterns(): string[] {
   const text = params.get('dids') ?? '';
   return useMemo(() => [...new Set(text.split(',').filter(Boolean))], [text]);
 }
-
 
 export function DidBulkPage() {
   const patterns = useChosenPatterns();
@@ -76,11 +76,16 @@ function BulkForm({ patterns }: { patterns: string[] }) {
   const bulk = useBulkUpdateDids();
   const toast = useToast();
   const [results, setResults] = useState<BulkUpdateDidsResponse['results'] | null>(null);
+  // Checked, then confirmed with the change in words, then sent.
+  const [review, setReview] = useState<{ request: BulkUpdateDidsRequest; changes: string[] } | null>(null);
+  const onSubmit = form.handleSubmit((request) => setReview({ request, changes: bulkChangeList(form.getValues()) }));
 
-  const onSubmit = form.handleSubmit(async (request) => {
+  const apply = async (request: BulkUpdateDidsRequest) => {
     try {
       const answer = await bulk.mutateAsync(request);
       draft.clear();
+      // Done: the form starts over, so a second click cannot apply the same change again.
+      form.reset(KEEP_ALL);
       setResults(answer.results);
       const failed = answer.results.filter((result) => !result.ok).length;
       if (failed === 0) toast.success(`${didCount(answer.results.length)} changed.`);
@@ -88,7 +93,7 @@ function BulkForm({ patterns }: { patterns: string[] }) {
     } catch (error) {
       setServerErrors(form.setError, error, (field) => (field.startsWith('routing.') ? (field as Path<BulkFormValues>) : undefined));
     }
-  });
+  };
 
   const errors = form.formState.errors;
   return (
@@ -133,6 +138,23 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           </div>
         </form>
       </FormProvider>
+      {review && (
+        <ConfirmDialog
+          title={`Apply this change to ${didCount(patterns.length)}?`}
+          confirmLabel={`Apply to ${didCount(patterns.length)}`}
+          destructive={false}
+          onConfirm={() => apply(review.request)}
+          onClose={() => setReview(null)}
+        >
+          <p>Each chosen DID gets:</p>
+          <ul>
+            {review.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+          <p>Everything else stays as it is on each DID.</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -187,6 +187,11 @@ describe('the edit form', () => {
     await user.type(listId, '10009');
     expect(screen.getByText('1 change to save:')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    // Asked first, as phones and aliases are; nothing sent before.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Save 1 change to DID 3125550101?' });
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('List ID: 10001 → 10009');
+    expect(writes(requests)).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Save 1 change' }));
 
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'In-group' })).toHaveAccessibleDescription(/There is no in-group with this ID./));
     const [patch] = writes(requests);
@@ -205,6 +210,7 @@ describe('the edit form', () => {
     const user = await open(`/dids/${storedDid.didId}/edit`, 'Edit DID 3125550101');
     await user.click(screen.getByLabelText(/^Active/));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Save 1 change' }));
 
     const notice = await screen.findByRole('alert', { name: 'Someone else changed this DID' });
     expect(within(notice).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -215,6 +221,7 @@ describe('the edit form', () => {
     expect(screen.getByLabelText('Description')).toHaveValue('Sales line A');
     expect(screen.getByLabelText(/^Active/)).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Save 1 change' }));
 
     await screen.findByRole('heading', { level: 1, name: 'DID 3125550101' });
     const [first, second] = writes(requests);

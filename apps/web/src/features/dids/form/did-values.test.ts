@@ -33,7 +33,7 @@ describe('the update request', () => {
     });
     expect(didChanges(loaded, values)).toEqual({ routing: { route: 'CALLMENU', menuId: 'MAIN_IVR' } });
     expect(changeList(loaded, values)).toEqual([
-      { label: 'Route', from: 'In-group', to: 'Call menu' },
+      { label: 'Where calls go', from: 'In-group', to: 'Call menu' },
       { label: 'Call menu', from: 'none', to: 'MAIN_IVR' },
     ]);
   });
