@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { aliasRules } from '@vicidash/contracts/alias';
-import type { AuditOutcome } from '@vicidash/contracts/audit';
+import { AUDIT_ACTIONS, type AuditAction, type AuditOutcome, isAuditAction } from '@vicidash/contracts/audit';
 import { DID_ROUTE_LABELS, didRules, RECORDING_LABELS } from '@vicidash/contracts/did';
-import { type Permission, permissionDescriptions } from '@vicidash/contracts/permissions';
+import { can, type Role } from '@vicidash/contracts/permissions';
 import { phoneRules } from '@vicidash/contracts/phone';
 
 /**
@@ -10,7 +10,7 @@ import { phoneRules } from '@vicidash/contracts/phone';
  * one entry made. Shared by a record's history and the audit page.
  */
 
-/** The dashboard's actions are its write permissions (`update:dids`); in an entry they read as a past verb. */
+/** The dashboard's actions (`update:dids`, contracts' AUDIT_ACTIONS) read as a past verb in an entry. */
 const DONE_VERBS: Record<string, string> = {
   create: 'Added',
   copy: 'Copied',
@@ -18,9 +18,9 @@ const DONE_VERBS: Record<string, string> = {
   delete: 'Deleted',
   reveal: 'Revealed the SIP passwords',
   refresh: 'Asked the servers to rebuild their configuration',
+  reset: 'Reset the password',
+  change: 'Changed their own password',
 };
-
-const isPermission = (action: string): action is Permission => action in permissionDescriptions;
 
 /** An entry's outcome in words (not colour alone). */
 export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Done', partial: 'Partly done', failure: 'Not done' };
@@ -30,16 +30,17 @@ export const OUTCOME_LABELS: Record<AuditOutcome, string> = { success: 'Done', p
  * VICIdial's event types (MODIFY…) and unknown actions stay as they are.
  */
 export function actionLabel(action: string, outcome: AuditOutcome = 'success'): string {
-  if (!isPermission(action)) return action;
-  if (outcome === 'failure') return `Tried to ${permissionDescriptions[action]}`;
+  if (!isAuditAction(action)) return action;
+  if (outcome === 'failure') return `Tried to ${AUDIT_ACTIONS[action].description}`;
   return DONE_VERBS[action.split(':')[0] ?? ''] ?? actionFilterLabel(action);
 }
 
-/** The actions the audit records (every permission that changes or reveals something), for a filter. */
-export const AUDITED_ACTIONS = (Object.keys(permissionDescriptions) as Permission[]).filter((permission) => !permission.startsWith('read:'));
+/** The actions `role` can perform, for the audit's filter: only what can appear in its entries. */
+export const actionsOf = (role: Role): AuditAction[] =>
+  (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((action) => can(role, AUDIT_ACTIONS[action].permission));
 
-/** 'update:dids' → 'Change DIDs' (the permission's own description). */
-export const actionFilterLabel = (action: Permission): string => capitalize(permissionDescriptions[action]);
+/** 'update:dids' → 'Change DIDs' (what the action does). */
+export const actionFilterLabel = (action: AuditAction): string => capitalize(AUDIT_ACTIONS[action].description);
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
