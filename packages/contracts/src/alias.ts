@@ -100,6 +100,8 @@ export type AliasRow = z.infer<typeof aliasRowSchema>;
 export const aliasDetailSchema = aliasRowSchema.extend({
   /** Listed logins no phone has (any more): the form shows them as invalid chips. */
   unknownLogins: z.array(z.string()),
+  /** The phone of each other listed login, in list order (its page is extension on server). */
+  phones: z.array(z.object({ login: z.string(), extension: z.string(), serverIp: z.string() })),
   version: versionSchema,
 });
 export type AliasDetail = z.infer<typeof aliasDetailSchema>;

@@ -172,6 +172,8 @@ describe("a deleted record's page", () => {
     );
     expect(await screen.findByText('No such record.')).toBeInTheDocument();
     expect(await screen.findByRole('list', { name: 'The record as it was' })).toHaveTextContent(shown);
+    // Gone is gone: no Try again that could only fail again.
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('a record that never existed: only the page says so, no second error from its history', async () => {

@@ -11,10 +11,10 @@ import { AliasEditPage } from './alias-edit-page';
 const PHONES = ['1001a', '1002a', '1003a', '1004a', '1005a', '4001b'];
 
 /** A BFF holding one alias, with versions and If-Match as the real one. */
-function fakeBff(initial: Omit<AliasDetail, 'version' | 'unknownLogins'>) {
+function fakeBff(initial: Omit<AliasDetail, 'version' | 'unknownLogins' | 'phones'>) {
   let version = 1;
   let alias = initial;
-  const record = (): AliasDetail => ({ ...alias, unknownLogins: [], version: `v${version}` });
+  const record = (): AliasDetail => ({ ...alias, unknownLogins: [], phones: [], version: `v${version}` });
   const puts: { body: unknown; ifMatch: string | null }[] = [];
   fakeFetch(async (request) => {
     const url = new URL(request.url);
