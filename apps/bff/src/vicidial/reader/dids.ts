@@ -181,13 +181,14 @@ const TAIL_DIGITS = 4;
  * What a number search finds in did_pattern: the digits anywhere in it (a `+` typed before them
  * changes nothing, a pattern holds + only at its start) and, for a longer search starting with 1
  * (the North American country code), the national number at the start of a pattern written without it.
+ * `held`: what every pattern it finds holds (the list's substring index looks it up).
  */
-function numberMatch(c: Collation, search: string): (pattern: string) => boolean {
+function numberMatch(c: Collation, search: string): { held: string; matches: (pattern: string) => boolean } {
   const digits = c.like(search.replace(/^\+/, ''));
-  if (digits.length <= TAIL_DIGITS || !digits.startsWith('1')) return (pattern) => pattern.includes(digits);
+  if (digits.length <= TAIL_DIGITS || !digits.startsWith('1')) return { held: digits, matches: (pattern) => pattern.includes(digits) };
   const national = digits.slice(1);
   const plusNational = `+${national}`;
-  return (pattern) => pattern.includes(digits) || pattern.startsWith(national) || pattern.startsWith(plusNational);
+  return { held: national, matches: (pattern) => pattern.includes(digits) || pattern.startsWith(national) || pattern.startsWith(plusNational) };
 }
 
 /** A DID as the list holds it: its row, and what the filters and sorts compare. */
@@ -224,7 +225,7 @@ function entryOf(c: Collation, routes: ReadonlyMap<string | null, DidRoute>, row
 
 function searchFilter(c: Collation, search: string): (d: DidEntry) => boolean {
   if (NUMBER.test(search)) {
-    const matches = numberMatch(c, search);
+    const { matches } = numberMatch(c, search);
     return (d) => matches(d.pattern);
   }
   const text = c.like(search);
@@ -277,6 +278,11 @@ export function didListSource(db: Kysely<VicidialReadModel>): ListSource<DidEntr
       didId: [byId],
     },
     filter: (query) => filterOf(c, query),
+    // A number is found anywhere in the pattern: an index of the patterns' pieces keeps that fast at 50,000 DIDs.
+    substring: {
+      text: (d) => d.pattern,
+      sought: ({ search }) => (search !== undefined && NUMBER.test(search) ? numberMatch(c, search).held : undefined),
+    },
     columns: ROW_COLUMNS,
     keyed: {
       key: 'did_id',
