@@ -14,6 +14,7 @@ import {
   updatePhoneRequestSchema,
 } from './phone.js';
 import { testFieldRules } from './test-support.js';
+import { displayNameSchema } from './users.js';
 
 describe('phone field rules', () => {
   testFieldRules(phoneRules, {
@@ -224,6 +225,10 @@ describe('messages in the words of the forms', () => {
       const message = rule?.safeParse(null).error?.issues[0]?.message ?? '';
       expect(message, field).not.toMatch(/\([^)]*\(/);
     }
+  });
+
+  test("a dashboard account's name is the dashboard's own: kept as typed, apostrophes and accents too", () => {
+    expect(displayNameSchema.parse(" Siobhán O'Brien ")).toBe("Siobhán O'Brien");
   });
 
   test('a full name: VICIdial drops apostrophes and accents from it, so the rule says so', () => {
