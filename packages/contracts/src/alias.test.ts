@@ -83,7 +83,7 @@ describe('alias requests and responses', () => {
   });
 
   test('detail takes a stored list as it is (cut, or naming deleted phones)', () => {
-    const detail = { aliasId: 'alias260', name: 'Long list', logins: ['100a', ''], userGroup: '---ALL---', unknownLogins: [''], version: '3' };
+    const detail = { aliasId: 'alias260', name: 'Long list', logins: ['100a', ''], userGroup: '---ALL---', unknownLogins: [''], phones: [{ login: '100a', extension: '100', serverIp: '10.10.10.15' }], version: '3' };
     expect(aliasDetailSchema.parse(detail)).toEqual(detail);
   });
 
