@@ -29,12 +29,18 @@ export function ensureWrk(): void {
   throw new Error('The list benchmark needs wrk: apt-get install -y --no-install-recommends wrk');
 }
 
-/** A page of `base` at random among the first `pages`, and one summary line at the end. */
+/**
+ * A page of `base` at random among the first `pages`, and one summary line at the end. Each
+ * DIGITS in `base` becomes four digits at random, so that a search is mostly one the BFF has not
+ * answered yet (it remembers the last 200).
+ */
+export const RANDOM_DIGITS = 'DIGITS';
 const SCRIPT = `
 local base = os.getenv("LOAD_PATH")
 local pages = tonumber(os.getenv("LOAD_PAGES"))
 request = function()
-  return wrk.format("GET", base .. "&page=" .. math.random(1, pages))
+  local path = base:gsub("${RANDOM_DIGITS}", function() return string.format("%04d", math.random(0, 9999)) end)
+  return wrk.format("GET", path .. "&page=" .. math.random(1, pages))
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -46,7 +52,7 @@ end
 /**
  * Keeps `connections` requests in flight against `origin` for `seconds` (after a warm-up of 2 s),
  * each connection sending the next request as soon as the previous answer is read; every request
- * asks a random one of the first `pages` pages of `path`. Loopback only; bounded in time.
+ * asks a random one of the first `pages` pages of `path` (with RANDOM_DIGITS filled in). Loopback only; bounded in time.
  */
 export function load(options: { origin: string; path: string; pages: number; headers: Record<string, string>; connections: number; seconds: number }): LoadResult {
   ensureWrk();

@@ -64,11 +64,15 @@ async function lastDidChange(supervisor: BrowserContext, didId: number): Promise
   return newest;
 }
 
-/** Saves the edit form and hands back what the browser sent. */
+/** The confirmation a save or a bulk change asks for: its confirm button. */
+const confirmButton = (page: Page, name: string | RegExp) => page.getByRole('alertdialog').getByRole('button', { name });
+
+/** Saves the edit form (and confirms) and hands back what the browser sent. */
 async function saveEdit(page: Page): Promise<Request> {
+  await page.getByRole('button', { name: 'Save changes' }).click();
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === 'PATCH' && /\/api\/dids\/\d+$/.test(r.url())),
-    page.getByRole('button', { name: 'Save changes' }).click(),
+    confirmButton(page, /^Save \d+ changes?$/).click(),
   ]);
   return request;
 }
@@ -135,7 +139,7 @@ test('helpdesk re-routes a DID to an in-group with its extras, then away: the ex
   await expect(textbox(page, 'List ID')).toHaveCount(0);
   await expect(combobox(page, 'In-group')).toHaveCount(0);
   await combobox(page, 'Call menu').selectOption('SUPPORT_IVR');
-  await expect(page.locator('.change-summary li')).toHaveText(['Route: In-group → Call menu', 'Call menu: none → SUPPORT_IVR']);
+  await expect(page.locator('.change-summary li')).toHaveText(['Where calls go: In-group → Call menu', 'Call menu: none → SUPPORT_IVR']);
   await screenshot(page, 'did-edit-switched-route');
 
   const toMenu = await saveEdit(page);
@@ -206,9 +210,10 @@ test('helpdesk re-routes 20 DIDs at once and sees a result for each', async ({ p
   await page.getByRole('radio', { name: 'In-group' }).check();
   await combobox(page, 'In-group').selectOption('AFTERHOURS');
   await page.getByRole('combobox', { name: 'Recording' }).selectOption('Y');
+  await page.getByRole('button', { name: 'Apply to 20 DIDs' }).click();
   const [bulk] = await Promise.all([
     page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/dids/bulk')),
-    page.getByRole('button', { name: 'Apply to 20 DIDs' }).click(),
+    confirmButton(page, 'Apply to 20 DIDs').click(),
   ]);
   const sent = bulk.postDataJSON() as { dids: string[] };
   expect(sent.dids).toHaveLength(20);
@@ -229,6 +234,7 @@ test('helpdesk re-routes 20 DIDs at once and sees a result for each', async ({ p
   await page.goto('/dids/bulk?dids=4045550125,4049999999');
   await page.getByRole('combobox', { name: 'Active' }).selectOption('no');
   await page.getByRole('button', { name: 'Apply to 2 DIDs' }).click();
+  await confirmButton(page, 'Apply to 2 DIDs').click();
   await expect(page.getByText('1 of 2 DIDs changed, 1 not changed.')).toBeVisible();
   await expect(page.getByRole('row', { name: '4045550125 Changed' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^4049999999 Not changed: / })).toBeVisible();
@@ -287,8 +293,8 @@ test('helpdesk adds a DID whose pattern starts with +', async ({ page, loginAs }
   await page.getByRole('link', { name: 'Add DID' }).click();
   await checkPage(page, 'Add DID', 'did-create');
   await page.getByRole('button', { name: 'Add DID' }).click();
-  await expect(page.getByText('Route: required')).toBeVisible();
-  await expect(textbox(page, 'DID number (pattern)')).toHaveAccessibleDescription(/DID pattern: required/);
+  await expect(page.getByText('Where calls go: required')).toBeVisible();
+  await expect(textbox(page, 'DID number (pattern)')).toHaveAccessibleDescription(/DID number: required/);
   await expect(textbox(page, 'DID number (pattern)')).toBeFocused();
   await checkPage(page, 'Add DID', 'did-create-errors');
 
@@ -322,6 +328,7 @@ test('an edit survives the end of the session: after logging in again the form i
   const { csrfToken } = (await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string };
   expect((await page.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBeLessThan(300);
   await page.getByRole('button', { name: 'Save changes' }).click();
+  await confirmButton(page, /^Save \d+ changes?$/).click();
   await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fdids%2F${did.didId}%2Fedit$`));
   await submitLogin(page, 'helpdesk');
 

@@ -44,6 +44,14 @@ test('an empty login form names each missing field, tied to its input', async ({
   await expect(page.getByLabel('Username')).toHaveAccessibleDescription('Username: required');
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Password: required');
   await expect(page.getByLabel('Username')).toBeFocused();
+  // A text box in error is outlined in red, as selects and chips are.
+  const danger = await page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('i'));
+    probe.style.color = 'var(--color-danger)';
+    return getComputedStyle(probe).color;
+  });
+  await expect(page.getByLabel('Username')).toHaveCSS('border-top-color', danger);
+  await expect(page.getByLabel('Username')).toHaveCSS('border-top-width', '2px');
 });
 
 /** What each role finds: navigation and the add buttons of each list. */

@@ -24,7 +24,7 @@ describe('alias field rules', () => {
       bad: ['a', 'I'.repeat(21), 'al.ias!', 'my alias', BLANK, ''],
     },
     name: {
-      label: 'Alias name',
+      label: 'Name',
       ok: ['Alias 300', 'Sales: a/b@c.d+e_f-g', 'ab', 'N'.repeat(50)],
       bad: ['a', 'N'.repeat(51), 'Alias!', 'Zoë', BLANK, ''],
     },
@@ -67,7 +67,7 @@ describe('alias requests and responses', () => {
   test('create needs id, name and logins', () => {
     expect(fieldIssues(createAliasRequestSchema.safeParse({}).error!).map((i) => i.message)).toEqual([
       'Alias ID: required',
-      'Alias name: required',
+      'Name: required',
       'Logins: a list of phone logins',
     ]);
   });
@@ -78,12 +78,12 @@ describe('alias requests and responses', () => {
     expect(updateAliasRequestSchema.safeParse({}).success).toBe(false);
     expect(updateAliasRequestSchema.safeParse({ aliasId: 'other' }).success).toBe(false);
     expect(fieldIssues(updateAliasRequestSchema.safeParse({ name: null }).error!)).toEqual([
-      { field: 'name', message: 'Alias name: cannot be cleared (every alias has a name)' },
+      { field: 'name', message: 'Name: cannot be cleared (every alias has a name)' },
     ]);
   });
 
   test('detail takes a stored list as it is (cut, or naming deleted phones)', () => {
-    const detail = { aliasId: 'alias260', name: 'Long list', logins: ['100a', ''], userGroup: '---ALL---', unknownLogins: [''], version: '3' };
+    const detail = { aliasId: 'alias260', name: 'Long list', logins: ['100a', ''], userGroup: '---ALL---', unknownLogins: [''], phones: [{ login: '100a', extension: '100', serverIp: '10.10.10.15' }], version: '3' };
     expect(aliasDetailSchema.parse(detail)).toEqual(detail);
   });
 

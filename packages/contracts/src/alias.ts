@@ -26,7 +26,7 @@ export const aliasLoginsLength = (logins: readonly string[]): number => logins.j
 export const aliasRules = {
   aliasId: text({ label: 'Alias ID', min: 2, max: 20, ...WORD_CHARS }),
   name: text({
-    label: 'Alias name',
+    label: 'Name',
     min: 2,
     max: 50,
     chars: 'A-Za-z0-9 +.:/@_\\-',
@@ -100,6 +100,8 @@ export type AliasRow = z.infer<typeof aliasRowSchema>;
 export const aliasDetailSchema = aliasRowSchema.extend({
   /** Listed logins no phone has (any more): the form shows them as invalid chips. */
   unknownLogins: z.array(z.string()),
+  /** The phone of each other listed login, in list order (its page is extension on server). */
+  phones: z.array(z.object({ login: z.string(), extension: z.string(), serverIp: z.string() })),
   version: versionSchema,
 });
 export type AliasDetail = z.infer<typeof aliasDetailSchema>;

@@ -52,7 +52,7 @@ export function toVicidialParams(map: FieldMap, input: Readonly<Record<string, u
 // ---------------------------------------------------------------------------------------------
 
 export interface FieldLabel {
-  /** The field's name for people, e.g. "Dialplan number". */
+  /** The field's name for people, as the forms label it, e.g. "Dialplan number" (also the rule's `description`). */
   label: string;
   /**
    * Why the field cannot be cleared (shown when `null` is sent, and by the form next to the field).
@@ -94,18 +94,19 @@ export function textMatching(field: FieldLabel, pattern: RegExp, message: string
     .string({ error: (issue) => absentMessage(field, issue.input) ?? message })
     .regex(pattern, message)
     // Any case: VICIdial clears template_id for --blank-- too.
-    .refine((value) => value.toUpperCase() !== BLANK, `${field.label}: "${BLANK}" is VICIdial's clear command, not a value`);
+    .refine((value) => value.toUpperCase() !== BLANK, `${field.label}: "${BLANK}" is VICIdial's clear command, not a value`)
+    .describe(field.label);
 }
 
 /** One of a fixed list of values, exact case. */
 export function oneOf<const V extends readonly [string, ...string[]]>(field: FieldLabel, values: V) {
   const message = `${field.label}: one of ${values.join(', ')}`;
-  return z.enum(values, { error: (issue) => absentMessage(field, issue.input) ?? message });
+  return z.enum(values, { error: (issue) => absentMessage(field, issue.input) ?? message }).describe(field.label);
 }
 
 /** A VICIdial Y/N flag, as a boolean. */
 export function flag(field: FieldLabel) {
-  return z.boolean({ error: (issue) => absentMessage(field, issue.input) ?? `${field.label}: yes or no` });
+  return z.boolean({ error: (issue) => absentMessage(field, issue.input) ?? `${field.label}: yes or no` }).describe(field.label);
 }
 
 /** A whole number from `min` to `max`. */
@@ -115,13 +116,23 @@ export function wholeNumber(field: FieldLabel, min: number, max: number, unit = 
     .number({ error: (issue) => absentMessage(field, issue.input) ?? message })
     .int(message)
     .min(min, message)
-    .max(max, message);
+    .max(max, message)
+    .describe(field.label);
 }
 
-/** An IPv4 address in dotted form, as VICIdial stores server_ip (existence is checked by the BFF). */
+/**
+ * A server's IPv4 address in dotted form, as VICIdial stores server_ip (existence is checked by the
+ * BFF). The forms pick it from the servers, so an empty one is "required", not a format to learn.
+ */
 export function ipv4(field: FieldLabel) {
   const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  return textMatching(field, new RegExp(`^${octet}(\\.${octet}){3}$`), `${field.label}: an IPv4 address like 10.10.10.15`);
+  const address = new RegExp(`^${octet}(\\.${octet}){3}$`);
+  const message = `${field.label}: a server's IP address, like 10.10.10.15`;
+  return z
+    .string({ error: (issue) => absentMessage(field, issue.input) ?? message })
+    .refine((value) => value !== '', { message: `${field.label}: required`, abort: true })
+    .regex(address, message)
+    .describe(field.label);
 }
 
 /**

@@ -23,7 +23,7 @@ describe('DID field rules', () => {
   testFieldRules(didRules, {
     didId: { label: 'DID ID', ok: [1, 50000], bad: [0, -1, 1.5, '1'] },
     pattern: {
-      label: 'DID pattern',
+      label: 'DID number',
       ok: ['3125552000', '+13125552002', '_1NXXNXXXXXX', '*9#9.:1', '12', '5'.repeat(50)],
       bad: ['1', '5'.repeat(51), '312-555-2004', '312 555', 'a,b', '', 3125552000],
     },
@@ -33,9 +33,9 @@ describe('DID field rules', () => {
       bad: ['short', 'D'.repeat(51), 'IVR line!!', 'Main line (new)', BLANK],
     },
     active: { label: 'Active', ok: [true, false], bad: ['Y', 'n'] },
-    recordCall: { label: 'Record calls', ok: ['Y', 'N', 'Y_QUEUESTOP'], bad: ['X', 'y', ''] },
+    recordCall: { label: 'Recording', ok: ['Y', 'N', 'Y_QUEUESTOP'], bad: ['X', 'y', ''] },
     filterCleanCidNumber: { label: 'Clean caller ID number', ok: ['R10', 'L1', '1'.repeat(20)], bad: ['', '1'.repeat(21), 'R10!', BLANK] },
-    route: { label: 'Route', ok: [...DID_ROUTES], bad: ['FOO', 'exten', ''] },
+    route: { label: 'Where calls go', ok: [...DID_ROUTES], bad: ['FOO', 'exten', ''] },
     extension: { label: 'Extension', ok: ['8300', '9998811112', 'x'.repeat(50)], bad: ['', '*8300#', 'x'.repeat(51), '83 00'] },
     context: { label: 'Context', ok: ['default', 'my-ctx', 'x'], bad: ['', 'ctx/x', 'x'.repeat(51)] },
     voicemailBox: { label: 'Voicemail box', ok: ['8500', '*85#.1_', '1234567890'], bad: ['', '12345678901', '85-00'] },
@@ -103,10 +103,10 @@ describe('DID routing: a union on the route', () => {
   test('an unknown or missing route is named', () => {
     const routes = 'EXTEN, VOICEMAIL, AGENT, PHONE, IN_GROUP, CALLMENU, VMAIL_NO_INST';
     expect(fieldIssues(createDidRequestSchema.safeParse({ pattern: '3125552005', routing: { route: 'FOO' } }).error!)).toEqual([
-      { field: 'routing.route', message: `Route: one of ${routes}` },
+      { field: 'routing.route', message: `Where calls go: one of ${routes}` },
     ]);
     expect(fieldIssues(createDidRequestSchema.safeParse({ pattern: '3125552005' }).error!)).toEqual([
-      { field: 'routing', message: 'Route: required' },
+      { field: 'routing', message: 'Where calls go: required' },
     ]);
   });
 });
@@ -148,13 +148,13 @@ describe('DID requests', () => {
       did_description: 'Copied DID desc',
     });
     const refused = (patch: object) => fieldIssues(copyDidRequestSchema.safeParse({ ...copy, ...patch }).error!);
-    expect(refused({ newPatterns: [] })).toEqual([{ field: 'newPatterns', message: 'New patterns: at least one' }]);
-    expect(refused({ newPatterns: ['3125553000', ''] })).toEqual([{ field: 'newPatterns.1', message: 'DID pattern: 2 to 50 letters, digits or : + * # . _' }]);
-    expect(refused({ newPatterns: ['abc12', 'ABC12'] })).toEqual([{ field: 'newPatterns', message: 'New patterns: ABC12 is listed twice' }]);
-    expect(refused({ newPatterns: ['3125551000'] })).toEqual([{ field: 'newPatterns', message: 'New patterns: 3125551000 is the source DID' }]);
+    expect(refused({ newPatterns: [] })).toEqual([{ field: 'newPatterns', message: 'New numbers: at least one' }]);
+    expect(refused({ newPatterns: ['3125553000', ''] })).toEqual([{ field: 'newPatterns.1', message: 'DID number: 2 to 50 letters, digits or : + * # . _' }]);
+    expect(refused({ newPatterns: ['abc12', 'ABC12'] })).toEqual([{ field: 'newPatterns', message: 'New numbers: ABC12 is listed twice' }]);
+    expect(refused({ newPatterns: ['3125551000'] })).toEqual([{ field: 'newPatterns', message: 'New numbers: 3125551000 is the source DID' }]);
     expect(refused({ description: 'abc' })).toEqual([{ field: 'description', message: 'Description: 6 to 50 letters, digits, spaces or . , _ -' }]);
     const tooLong = Array.from({ length: 40 }, (_, i) => `${'5'.repeat(48)}${String(i).padStart(2, '0')}`);
-    expect(refused({ newPatterns: tooLong })[0]?.message).toMatch(/^New patterns: 2039 characters joined by commas/);
+    expect(refused({ newPatterns: tooLong })[0]?.message).toMatch(/^New numbers: 2039 characters joined by commas/);
   });
 
   test('bulk update: many DIDs by id or pattern, one change', () => {

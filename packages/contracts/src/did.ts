@@ -30,6 +30,24 @@ export const RECORD_CALL_MODES = ['Y', 'N', 'Y_QUEUESTOP'] as const;
 /** LB: load balanced, LO: load balanced overflow, SO: this server only. VICIdial stores '' for anything else. */
 export const AGENT_SEARCH_METHODS = ['LB', 'LO', 'SO'] as const;
 
+/** Each route in words, as the forms, lists and the history name it. */
+export const DID_ROUTE_LABELS: Record<DidRoute, string> = {
+  EXTEN: 'Extension',
+  VOICEMAIL: 'Voicemail',
+  VMAIL_NO_INST: 'Voicemail, no instructions',
+  AGENT: 'Agent',
+  PHONE: 'Phone',
+  IN_GROUP: 'In-group',
+  CALLMENU: 'Call menu',
+};
+
+/** VICIdial's record_call values in words. */
+export const RECORDING_LABELS: Record<string, string> = {
+  Y: 'Recorded',
+  N: 'Not recorded',
+  Y_QUEUESTOP: 'Recorded until queued',
+};
+
 /** copy_did takes the new patterns comma-joined in at most this many characters. */
 export const COPY_PATTERNS_BUDGET = 2000;
 
@@ -42,13 +60,14 @@ function digitsNumber(field: FieldLabel, minDigits: number, maxDigits: number) {
     .number({ error: (issue) => (issue.input === undefined ? `${field.label}: required` : message) })
     .int(message)
     .min(minDigits === 1 ? 0 : 10 ** (minDigits - 1), message)
-    .max(10 ** maxDigits - 1, message);
+    .max(10 ** maxDigits - 1, message)
+    .describe(field.label);
 }
 
 export const didRules = {
   didId: z.number({ error: 'DID ID: a whole number from 1' }).int('DID ID: a whole number from 1').min(1, 'DID ID: a whole number from 1'),
   /** '+' is allowed: the client sends it as %2B (a raw '+' would become a space and be stripped). */
-  pattern: text({ label: 'DID pattern', min: 2, max: 50, chars: 'A-Za-z0-9:+*#._', charsText: 'letters, digits or : + * # . _' }),
+  pattern: text({ label: 'DID number', min: 2, max: 50, chars: 'A-Za-z0-9:+*#._', charsText: 'letters, digits or : + * # . _' }),
   description: text({
     label: 'Description',
     min: 6,
@@ -57,7 +76,7 @@ export const didRules = {
     notClearable: 'VICIdial has no way to clear a DID description',
   }),
   active: flag({ label: 'Active', notClearable: 'it is a yes/no setting' }),
-  recordCall: oneOf({ label: 'Record calls', notClearable: 'it is a Y, N or Y_QUEUESTOP setting' }, RECORD_CALL_MODES),
+  recordCall: oneOf({ label: 'Recording', notClearable: 'it is a Y, N or Y_QUEUESTOP setting' }, RECORD_CALL_MODES),
   filterCleanCidNumber: text({
     label: 'Clean caller ID number',
     min: 1,
@@ -65,7 +84,7 @@ export const didRules = {
     ...DESCRIPTION_CHARS,
     notClearable: 'VICIdial has no way to clear it',
   }),
-  route: oneOf({ label: 'Route' }, DID_ROUTES),
+  route: oneOf({ label: 'Where calls go' }, DID_ROUTES),
   extension: text({ label: 'Extension', min: 1, max: 50, ...WORD_CHARS }),
   context: text({ label: 'Context', min: 1, max: 50, ...WORD_CHARS }),
   voicemailBox: text({ label: 'Voicemail box', min: 1, max: 10, chars: 'A-Za-z0-9*#._', charsText: 'letters, digits or * # . _' }),
@@ -139,7 +158,7 @@ export const didRoutingSchema = z.discriminatedUnion(
     // VICIdial's API cannot set the agent of an AGENT route: choosing the route keeps the stored agent.
     z.strictObject({ route: route('AGENT') }),
   ],
-  { error: (issue) => (issue.input === undefined ? 'Route: required' : `Route: one of ${DID_ROUTES.join(', ')}`) },
+  { error: (issue) => (issue.input === undefined ? 'Where calls go: required' : `Where calls go: one of ${DID_ROUTES.join(', ')}`) },
 );
 export type DidRouting = z.infer<typeof didRoutingSchema>;
 
@@ -200,25 +219,25 @@ export const copyDidRequestSchema = z
   .strictObject({
     sourcePattern: didRules.pattern,
     newPatterns: z
-      .array(didRules.pattern, { error: 'New patterns: a list of DID patterns' })
-      .min(1, 'New patterns: at least one')
-      .max(BULK_MAX, `New patterns: at most ${BULK_MAX}`),
+      .array(didRules.pattern, { error: 'New numbers: a list of DID patterns' })
+      .min(1, 'New numbers: at least one')
+      .max(BULK_MAX, `New numbers: at most ${BULK_MAX}`),
     description: didRules.description.optional(),
   })
   .superRefine(({ sourcePattern, newPatterns }, ctx) => {
     const duplicate = firstDuplicate(newPatterns);
     if (duplicate !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New patterns: ${duplicate} is listed twice` });
+      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New numbers: ${duplicate} is listed twice` });
     }
     if (newPatterns.some((pattern) => pattern.toLowerCase() === sourcePattern.toLowerCase())) {
-      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New patterns: ${sourcePattern} is the source DID` });
+      ctx.addIssue({ code: 'custom', path: ['newPatterns'], message: `New numbers: ${sourcePattern} is the source DID` });
     }
     const length = newPatterns.join(',').length;
     if (length > COPY_PATTERNS_BUDGET) {
       ctx.addIssue({
         code: 'custom',
         path: ['newPatterns'],
-        message: `New patterns: ${length} characters joined by commas; VICIdial takes at most ${COPY_PATTERNS_BUDGET}`,
+        message: `New numbers: ${length} characters joined by commas; VICIdial takes at most ${COPY_PATTERNS_BUDGET}`,
       });
     }
   });
@@ -355,14 +374,14 @@ export const missableTargetKind = (route: string | null): string => (route === n
 export const DID_SORT_FIELDS = ['pattern', 'description', 'route', 'didId'] as const;
 
 /**
- * A search of digits (optionally after +) finds DIDs whose pattern starts with it, written with or
- * without + or +1 (an index range on VICIdial's did_pattern key); other text also searches inside
- * the description.
+ * A search of digits (optionally after +) finds DIDs whose pattern holds them anywhere (the last
+ * four digits find a caller's number); a longer one starting with 1 also finds the number written
+ * without that country code. Other text finds the start of the pattern or part of the description.
  */
 export const didListQuerySchema = listQuery(DID_SORT_FIELDS, 'pattern', {
   route: z.enum(DID_ROUTES, { error: `Route: one of ${DID_ROUTES.join(', ')}` }).optional(),
   active: queryFlag('Active').optional(),
-  recordCall: z.enum(RECORD_CALL_MODES, { error: `Record calls: one of ${RECORD_CALL_MODES.join(', ')}` }).optional(),
+  recordCall: z.enum(RECORD_CALL_MODES, { error: `Recording: one of ${RECORD_CALL_MODES.join(', ')}` }).optional(),
   inGroup: z.string().trim().min(1).max(20, 'In-group: at most 20 characters').optional(),
   /** The route's target as stored: extension, voicemail box, phone extension, in-group, call menu or agent (with `route`: of that route only). */
   target: z.string().trim().min(1, 'Target: at least 1 character').max(100, 'Target: at most 100 characters').optional(),

@@ -19,6 +19,8 @@ export const historyEntrySchema = z.object({
   at: z.string(),
   /** The dashboard's person, or VICIdial's user (its API user for changes made through the dashboard). */
   actor: z.string(),
+  /** The person's name (dashboard entries only). */
+  actorName: z.string().nullable(),
   /** The person's role (dashboard entries only). */
   role: z.string().nullable(),
   /** VICIdial's event type (ADD, MODIFY, DELETE, COPY…) or the dashboard's action (update:dids…). */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { z } from 'zod';
 import { BLANK, toVicidialParams } from './common.js';
 import { fieldIssues } from './errors.js';
 import { GMT_OFFSETS } from './gmt.js';
@@ -13,6 +14,7 @@ import {
   updatePhoneRequestSchema,
 } from './phone.js';
 import { testFieldRules } from './test-support.js';
+import { displayNameSchema } from './users.js';
 
 describe('phone field rules', () => {
   testFieldRules(phoneRules, {
@@ -22,7 +24,7 @@ describe('phone field rules', () => {
       bad: ['1', 'x'.repeat(101), '3*0#5', '30 5', 'ext!', 'é1', '', 300],
     },
     serverIp: {
-      label: 'Server IP',
+      label: 'Server',
       ok: ['10.10.10.15', '192.168.0.1', '0.0.0.0', '255.255.255.255'],
       bad: ['10.10.10', '10.10.10.256', '10.10.10.15 ', '010.1.1.1', 'a.b.c.d', ''],
     },
@@ -208,5 +210,29 @@ describe('phone responses and list query', () => {
       page: 2, pageSize: 50, sort: 'extension', order: 'asc', active: false, protocol: 'PJSIP',
     });
     expect(phoneListQuerySchema.safeParse({ sort: 'pass' }).success).toBe(false);
+  });
+});
+
+describe('messages in the words of the forms', () => {
+  test('the server picker left empty asks for a server, not for a format', () => {
+    expect(phoneRules.serverIp.safeParse('').error?.issues.map((issue) => issue.message)).toEqual(['Server: required']);
+    expect(phoneRules.serverIp.safeParse('10.1').error?.issues.map((issue) => issue.message)).toEqual(["Server: a server's IP address, like 10.10.10.15"]);
+  });
+
+  test('a reason in parentheses holds none of its own', () => {
+    for (const field of Object.keys(PHONE_NOT_CLEARABLE) as (keyof typeof PHONE_NOT_CLEARABLE)[]) {
+      const rule = (phoneRules as Record<string, z.ZodType>)[field];
+      const message = rule?.safeParse(null).error?.issues[0]?.message ?? '';
+      expect(message, field).not.toMatch(/\([^)]*\(/);
+    }
+  });
+
+  test("a dashboard account's name is the dashboard's own: kept as typed, apostrophes and accents too", () => {
+    expect(displayNameSchema.parse(" Siobhán O'Brien ")).toBe("Siobhán O'Brien");
+  });
+
+  test('a full name: VICIdial drops apostrophes and accents from it, so the rule says so', () => {
+    const refused = phoneRules.fullName.safeParse("Siobhán O'Brien").error?.issues[0]?.message;
+    expect(refused).toBe("Full name: 2 to 30 letters without accents, digits, spaces or + . _ - (VICIdial drops any other character, such as ' or é)");
   });
 });

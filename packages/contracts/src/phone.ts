@@ -44,7 +44,7 @@ export const PHONE_NOT_CLEARABLE = {
   outboundAltCallerId: 'VICIdial refuses to clear it',
   userGroup: 'every phone belongs to one; ---ALL--- means every group',
   active: 'it is a yes/no setting',
-  ringTimeout: 'every phone has one (VICIdial\'s default is 60 seconds)',
+  ringTimeout: 'every phone has one; VICIdial\'s default is 60 seconds',
   deleteVoicemailAfterEmail: 'it is a yes/no setting',
   webphone: 'it is a Y, N or Y_API_LAUNCH setting',
   webphoneAutoAnswer: 'it is a yes/no setting',
@@ -67,7 +67,7 @@ const EMAIL = /^(?=.{5,100}$)[A-Za-z0-9._%-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 /** The rule of every phone field, by API-level name. */
 export const phoneRules = {
   extension: text({ label: 'Extension', min: 2, max: 100, ...WORD_CHARS }),
-  serverIp: ipv4({ label: 'Server IP' }),
+  serverIp: ipv4({ label: 'Server' }),
   dialplanNumber: text({
     label: 'Dialplan number',
     min: 3,
@@ -92,8 +92,9 @@ export const phoneRules = {
     label: 'Full name',
     min: 2,
     max: 30,
+    // VICIdial's filter on phone_full_name drops anything else ("O'Brien" would be stored "OBrien").
     chars: 'A-Za-z0-9 +._\\-',
-    charsText: 'letters, digits, spaces or + . _ -',
+    charsText: "letters without accents, digits, spaces or + . _ - (VICIdial drops any other character, such as ' or é)",
   }),
   gmtOffset: z.enum(GMT_OFFSETS, {
     error: (issue) =>

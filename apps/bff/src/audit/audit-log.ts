@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AuditEntry, AuditListResponse, AuditOutcome, AuditQuery } from '@vicidash/contracts/audit';
+import type { AuditEntry, AuditListResponse, AuditOutcome, AuditPeopleResponse, AuditQuery } from '@vicidash/contracts/audit';
 import type { Account } from '../auth/accounts.js';
 import type { AuditLogTable, DashboardDatabase } from '../store/schema.js';
 import { toMaskedJson } from './mask.js';
@@ -125,6 +125,22 @@ export class AuditLog {
       // The query kept only these actions.
       changes: rows.map((row) => ({ ...actorAt(row), action: row.action as (typeof PHONE_CHANGES)[number], targetId: row.target_id })),
     };
+  }
+
+  /** The people the audit names, by name, each once under their latest name (one person's only, when given). */
+  async people(only?: string): Promise<AuditPeopleResponse> {
+    let select = this.db.selectFrom('audit_log').select((eb) => ['actor_username', eb.fn.max('id').as('latest')]);
+    if (only !== undefined) select = select.where('actor_username', '=', only);
+    const latest = await select.groupBy('actor_username').execute();
+    if (latest.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'actor_name'])
+      .where('id', 'in', latest.map((row) => Number(row.latest)))
+      .execute();
+    return rows
+      .map((row) => ({ username: row.actor_username, displayName: row.actor_name }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.username.localeCompare(b.username));
   }
 
   async list(query: AuditQuery): Promise<AuditListResponse> {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { type AuditAction, isAuditAction } from '@vicidash/contracts/audit';
 import type { Permission } from '@vicidash/contracts/permissions';
 import type { z } from 'zod';
 import type { Account } from '../auth/accounts.js';
@@ -28,7 +29,7 @@ export interface WriteRouteSpec<P extends Schema | undefined, B extends Schema |
   extends Omit<RouteSpec<P, undefined, B, R>, 'permission' | 'query' | 'handler' | 'onRefused'> {
   permission: Permission;
   /** The audit's action where one permission covers several (default: the permission). */
-  action?: string;
+  action?: AuditAction;
   /** What the request addresses, read from its raw input (it may have been refused as invalid). */
   target(input: RawInput): AuditTarget;
   /** The handler audits one attempt per record itself (bulk): no row for the request as a whole. */
@@ -56,6 +57,8 @@ export function writeRoute<P extends Schema | undefined = undefined, B extends S
   spec: WriteRouteSpec<P, B, R>,
 ): RouteSpec {
   const { target, auditsEachRecord, handler, action = spec.permission, ...rest } = spec;
+  // The audit page names and filters every action: one it does not know is a programming error.
+  if (!isAuditAction(action)) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: "${action}" is not in AUDIT_ACTIONS`);
   const who = (req: Request): Attempter => ({ audit, actor: req.user as Account, req });
   return route<P, undefined, B, R>({
     ...rest,

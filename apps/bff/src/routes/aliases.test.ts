@@ -57,6 +57,11 @@ describe.each(DIALECTS)('alias reads on %s', (dialect) => {
       logins: ['2014b', '2015b', STALE_LOGIN],
       userGroup: '---ALL---',
       unknownLogins: [STALE_LOGIN],
+      // Each login's phone, for a link to its page.
+      phones: [
+        { login: '2014b', extension: '2014', serverIp: expect.any(String) },
+        { login: '2015b', extension: '2015', serverIp: expect.any(String) },
+      ],
       version: expect.any(String),
     });
     expect(res.headers.etag).toBe(`"${res.body.version}"`);

@@ -51,4 +51,35 @@ describe('GET /api/audit', () => {
   test('a bad filter is refused naming the field', async () => {
     expect((await get('/api/audit?outcome=maybe', 'supervisor')).body).toMatchObject({ code: 'VALIDATION', field: 'outcome' });
   });
+
+  test('From after To is refused with a message, not answered with nothing', async () => {
+    const res = await get(`/api/audit?from=${encodeURIComponent('2026-11-22T10:00:00Z')}&to=${encodeURIComponent('2026-11-22T09:00:00Z')}`, 'supervisor');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'from', message: expect.stringMatching(/^From: a time before To/) });
+    const same = encodeURIComponent('2026-11-22T09:00:00Z');
+    expect((await get(`/api/audit?from=${same}&to=${same}`, 'supervisor')).status).toBe(200);
+  });
+
+  test('the people of the audit, for the person filter: everyone for a supervisor, oneself for helpdesk, nobody for a viewer', async () => {
+    const everyone = await get('/api/audit/people', 'supervisor');
+    expect(everyone.status).toBe(200);
+    expect(everyone.body).toEqual([
+      { username: 'helpdesk', displayName: 'Test helpdesk' },
+      { username: 'supervisor', displayName: 'Test supervisor' },
+    ]);
+    expect((await get('/api/audit/people', 'helpdesk')).body).toEqual([{ username: 'helpdesk', displayName: 'Test helpdesk' }]);
+    const viewer = await get('/api/audit/people', 'viewer');
+    expect(viewer.status).toBe(403);
+    expect(viewer.body).toEqual({ code: 'FORBIDDEN', message: refusalReason('viewer', 'read:own-audit') });
+  });
+});
+
+describe('audited actions', () => {
+  test('every write route audits an action the audit page knows', async () => {
+    const { writeRoute } = await import('../audit/write-route.js');
+    const declare = (action: string) => () =>
+      writeRoute({} as never, { method: 'post', path: '/api/x', tag: 'x', summary: 'x', permission: 'manage:users', action: action as never, response: null, target: () => ({ type: 'user', id: 'x' }), handler: async () => {} });
+    expect(declare('manage:users')).toThrow('POST /api/x: "manage:users" is not in AUDIT_ACTIONS');
+    expect(declare('reset:user-password')).not.toThrow();
+  });
 });

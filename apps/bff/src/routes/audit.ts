@@ -1,4 +1,4 @@
-import { auditListResponseSchema, auditQuerySchema } from '@vicidash/contracts/audit';
+import { auditListResponseSchema, auditPeopleResponseSchema, auditQuerySchema } from '@vicidash/contracts/audit';
 import { can, refusalReason } from '@vicidash/contracts/permissions';
 import type { AppServices } from '../app.js';
 import type { Account } from '../auth/accounts.js';
@@ -34,6 +34,18 @@ export function auditRoutes({ audit }: AppServices): RouteSpec[] {
           throw new AppError('FORBIDDEN', refusalReason(user.role, 'read:audit'));
         }
         return audit.list(scope.kind === 'own' ? { ...query, actor: scope.actor } : query);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/audit/people',
+      tag: 'audit',
+      summary: "The people the audit names, for the audit page's person filter: everyone with read:audit, only oneself with read:own-audit",
+      permission: 'read:own-audit',
+      response: auditPeopleResponseSchema,
+      handler({ user }) {
+        const scope = auditScopeOf(user);
+        return audit.people(scope.kind === 'own' ? scope.actor : undefined);
       },
     }),
   ];

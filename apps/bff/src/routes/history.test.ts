@@ -45,6 +45,7 @@ describe.each(DIALECTS)('record history on %s', (dialect) => {
     expect(dashboard).toMatchObject({
       source: 'dashboard',
       actor: 'helpdesk',
+      actorName: 'Test helpdesk',
       role: 'helpdesk',
       action: 'update:dids',
       outcome: 'success',
@@ -58,6 +59,7 @@ describe.each(DIALECTS)('record history on %s', (dialect) => {
       source: 'vicidial',
       at: expect.any(String),
       actor: 'dashboard',
+      actorName: null,
       role: null,
       action: 'MODIFY',
       outcome: 'success',

@@ -15,11 +15,14 @@ export function ListToolbar({ label, children }: { label: string; children: Reac
 /** A search box for one of the list's URL parameters (typing replaces the history entry). */
 export function ListSearch<S extends ListQuerySchema>({ list, param, label, hint }: { list: ListState<S>; param: ListParam<S>; label: string; hint?: string }) {
   const value = (list.query as Record<string, unknown>)[param];
+  const problem = list.problems[param];
   return (
     <SearchInput
       label={label}
       hint={hint}
-      value={typeof value === 'string' ? value : ''}
+      // The list is not narrowed by a search it cannot take: say so, or every row looks like a match.
+      error={problem && `${problem.message}. This search is not applied: the list is not narrowed by it.`}
+      value={problem ? problem.text : typeof value === 'string' ? value : ''}
       onSearch={(text) => list.update({ [param]: text } as ListPatch<S>, { replace: true })}
     />
   );

@@ -28,13 +28,19 @@ describe('QueryState', () => {
     let calls = 0;
     const load = async () => {
       calls += 1;
-      if (calls === 1) throw new ApiError(404, 'NOT_FOUND', 'There is no DID 99.');
+      if (calls === 1) throw new ApiError(503, 'DATABASE_UNAVAILABLE', "VICIdial's database did not answer.");
       return 'DID 99';
     };
     renderWithQueries(<RecordPage load={load} />);
-    expect(await screen.findByRole('alert')).toHaveTextContent('There is no DID 99.');
+    expect(await screen.findByRole('alert')).toHaveTextContent("VICIdial's database did not answer.");
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'DID 99' })).toBeInTheDocument();
+  });
+
+  it('a record that is not there (deleted) is said so, without a Try again that could only fail again', async () => {
+    renderWithQueries(<RecordPage load={() => Promise.reject(new ApiError(404, 'NOT_FOUND', 'There is no DID 99.'))} />);
+    expect(await screen.findByText('There is no DID 99.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('says why when there is nothing to load', () => {

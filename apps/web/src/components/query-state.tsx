@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { isApiError } from '../lib/api-client';
 import { EmptyState, ErrorState, LoadingState } from './states';
 
 export interface QueryStateProps<T> {
@@ -13,6 +14,7 @@ export interface QueryStateProps<T> {
 export function QueryState<T>({ query, children, missing }: QueryStateProps<T>) {
   if (missing) return <EmptyState>{missing}</EmptyState>;
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  // A record that is not there (deleted, or never was) will not be there on a second try either.
+  if (query.isError) return <ErrorState error={query.error} onRetry={isApiError(query.error, 'NOT_FOUND') ? undefined : () => void query.refetch()} />;
   return children(query.data);
 }

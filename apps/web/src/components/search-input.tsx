@@ -10,6 +10,8 @@ export interface SearchInputProps {
   /** Called once typing pauses, with the trimmed text. */
   onSearch: (value: string) => void;
   hint?: string;
+  /** Why the search is not applied (shown on the box). */
+  error?: string | undefined;
   className?: string;
 }
 
@@ -17,7 +19,7 @@ export interface SearchInputProps {
  * A search box that never waits for the server: it keeps what is typed locally and reports it once
  * typing pauses, so each keystroke costs no request and no re-render of the list.
  */
-export function SearchInput({ label, value, onSearch, hint, className = 'field--search' }: SearchInputProps) {
+export function SearchInput({ label, value, onSearch, hint, error, className = 'field--search' }: SearchInputProps) {
   const [text, setText] = useState(value);
   const reported = useRef(value);
   const latest = useRef(onSearch);
@@ -42,7 +44,7 @@ export function SearchInput({ label, value, onSearch, hint, className = 'field--
   }, [text]);
 
   return (
-    <Field label={label} hint={hint} className={className}>
+    <Field label={label} hint={hint} error={error} className={className}>
       {(control) => <input {...control} type="search" value={text} onChange={(event) => setText(event.target.value)} autoComplete="off" />}
     </Field>
   );

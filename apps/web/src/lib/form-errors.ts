@@ -17,17 +17,26 @@ export function setServerErrors<T extends FieldValues>(
     return;
   }
   const unplaced: string[] = [];
-  let focused = false;
+  const placed: { field: Path<T>; message: string }[] = [];
   for (const issue of error.fieldIssues) {
     const field = issue.field === undefined ? undefined : toField(issue.field);
-    if (field === undefined) {
-      unplaced.push(issue.message);
-      continue;
-    }
-    setError(field, { type: 'server', message: issue.message }, { shouldFocus: !focused });
-    focused = true;
+    if (field === undefined) unplaced.push(issue.message);
+    else placed.push({ field, message: issue.message });
   }
-  if (!focused || unplaced.length > 0) {
+  // The server lists problems in its own order: the person is taken to the first one on the form.
+  const first = firstOnPage(placed.map((issue) => issue.field));
+  for (const { field, message } of placed) setError(field, { type: 'server', message }, { shouldFocus: field === first });
+  if (placed.length === 0 || unplaced.length > 0) {
     setError('root.server', { type: error.code, message: unplaced.length > 0 ? unplaced.join(' ') : error.message });
   }
+}
+
+/** Of the named fields, the one that comes first on the page (those not on it come last, in their order). */
+function firstOnPage<N extends string>(names: readonly N[]): N | undefined {
+  const element = (name: N) => document.getElementsByName(name)[0];
+  return [...names].sort((a, b) => {
+    const [x, y] = [element(a), element(b)];
+    if (!x || !y) return x ? -1 : y ? 1 : 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  })[0];
 }

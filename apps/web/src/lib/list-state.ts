@@ -15,18 +15,30 @@ export type ListPatch<S extends ListQuerySchema> = Partial<Record<ListParam<S>, 
 
 /** The list query in `params`; a parameter that does not parse (an old or hand-edited link) is ignored. */
 export function readListState<S extends ListQuerySchema>(schema: S, params: URLSearchParams): z.output<S> {
+  return parseListState(schema, params).query;
+}
+
+/** Each ignored parameter: its text and its problem in the schema's words ("Search: at most 100 characters"). */
+export type ListProblems<S extends ListQuerySchema> = Partial<Record<ListParam<S>, { text: string; message: string }>>;
+
+function parseListState<S extends ListQuerySchema>(schema: S, params: URLSearchParams): { query: z.output<S>; problems: ListProblems<S> } {
   const input: Record<string, string> = {};
   for (const name of Object.keys(schema.shape)) {
     const value = params.get(name);
     if (value !== null) input[name] = value;
   }
+  const problems: Record<string, { text: string; message: string }> = {};
   for (;;) {
     const result = schema.safeParse(input);
-    if (result.success) return result.data;
-    const bad = result.error.issues.map((issue) => String(issue.path[0])).filter((name) => name in input);
+    if (result.success) return { query: result.data, problems: problems as ListProblems<S> };
+    const bad = result.error.issues.filter((issue) => String(issue.path[0]) in input);
     // An issue no parameter causes is a broken schema, not a bad link.
     if (bad.length === 0) throw result.error;
-    for (const name of bad) delete input[name];
+    for (const issue of bad) {
+      const name = String(issue.path[0]);
+      problems[name] ??= { text: input[name] as string, message: issue.message };
+      delete input[name];
+    }
   }
 }
 
@@ -56,6 +68,8 @@ export const filterParams = <S extends ListQuerySchema>(schema: S): ListParam<S>
 export interface ListState<S extends ListQuerySchema> {
   /** The parsed query, defaults applied: what goes to the BFF and into the query key. */
   query: z.output<S>;
+  /** What the URL holds that the query leaves out (too long a search), so the page can say so. */
+  problems: ListProblems<S>;
   /** Changes the URL; `replace` for changes while typing, so Back skips each keystroke. */
   update: (patch: ListPatch<S>, options?: { replace?: boolean }) => void;
   /** A search or a filter narrows the list (an empty result then offers to clear them). */
@@ -66,7 +80,7 @@ export interface ListState<S extends ListQuerySchema> {
 export function useListState<S extends ListQuerySchema>(schema: S): ListState<S> {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
-  const query = useMemo(() => readListState(schema, new URLSearchParams(search)), [schema, search]);
+  const { query, problems } = useMemo(() => parseListState(schema, new URLSearchParams(search)), [schema, search]);
   // Each update builds on the last URL written, not on the one a render saw: the router hands every
   // update of one tick the same snapshot, and it shows a new URL in a transition, so renders in
   // between (a list's answer arriving) still see the old one. Only a URL the router moves to (the
@@ -87,5 +101,5 @@ export function useListState<S extends ListQuerySchema>(schema: S): ListState<S>
   const filters = filterParams(schema);
   const filtered = filters.some((name) => (query as Record<string, unknown>)[name] !== undefined);
   const clearFilters = () => update(Object.fromEntries(filters.map((name) => [name, undefined])) as ListPatch<S>);
-  return { query, update, filtered, clearFilters };
+  return { query, problems, update, filtered, clearFilters };
 }

@@ -77,12 +77,23 @@ export type AliasList = ListModel<AliasEntry, AliasListQuery>;
 const loginKey = (login: string) => login.toLowerCase();
 const loginKeys = (phones: readonly { login: string | null }[]) => new Set(phones.map((phone) => loginKey(phone.login ?? '')));
 
-/** The listed logins no phone has (phones.login has no index: one read of the phones for the whole list). */
-async function loginsWithoutPhone(db: Kysely<VicidialReadModel>, logins: readonly string[]): Promise<string[]> {
-  if (logins.length === 0) return [];
-  const found = await db.selectFrom('phones').select('login').where('login', 'in', logins).execute();
-  const known = loginKeys(found);
-  return logins.filter((login) => !known.has(loginKey(login)));
+/**
+ * The phone of each listed login, and the logins no phone has (phones.login has no index: one read
+ * of the phones for the whole list).
+ */
+async function phonesOfLogins(db: Kysely<VicidialReadModel>, logins: readonly string[]): Promise<Pick<AliasDetail, 'phones' | 'unknownLogins'>> {
+  if (logins.length === 0) return { phones: [], unknownLogins: [] };
+  const found = await db.selectFrom('phones').select(['login', 'extension', 'server_ip']).where('login', 'in', logins).execute();
+  const byLogin = new Map(found.map((phone) => [loginKey(phone.login ?? ''), phone]));
+  const phones: AliasDetail['phones'] = [];
+  const unknownLogins: string[] = [];
+  for (const login of logins) {
+    const phone = byLogin.get(loginKey(login));
+    if (!phone) unknownLogins.push(login);
+    // A phone's key columns are never empty in VICIdial; the type allows it.
+    else if (phone.extension && phone.server_ip) phones.push({ login, extension: phone.extension, serverIp: phone.server_ip });
+  }
+  return { phones, unknownLogins };
 }
 
 /** One alias with its logins, those that no phone has, and its version. */
@@ -91,7 +102,7 @@ export async function getAlias(db: Kysely<VicidialReadModel>, aliasId: string): 
   // The database matches an ID in any case: an alias is reached only under its stored spelling, the one its audit rows and history know.
   if (row?.alias_id !== aliasId) return undefined;
   const alias = toRow(row);
-  return { ...alias, unknownLogins: await loginsWithoutPhone(db, alias.logins), version: rowVersion(row) };
+  return { ...alias, ...(await phonesOfLogins(db, alias.logins)), version: rowVersion(row) };
 }
 
 /** Every alias with its version: what an import compares its rows with. */

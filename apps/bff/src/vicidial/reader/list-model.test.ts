@@ -112,6 +112,35 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     expect(reads.all).toBe(2);
   });
 
+  test('digits anywhere in the number: the index finds what a scan finds, in order, across changes read in place', async () => {
+    const { list, reads } = dids();
+    const found = async (digits: string, sort: DidListQuery['sort'] = 'pattern') => (await list.page(query({ search: digits, sort }))).rows.map((row) => row.pattern);
+    // The oracle: the whole list in the same order (it fits in one page), kept to those holding the digits.
+    const all = async (sort: DidListQuery['sort']) => {
+      const page = await list.page(query({ sort }));
+      expect(page.total).toBeLessThanOrEqual(200);
+      return page.rows.map((row) => row.pattern);
+    };
+    for (const digits of ['0101', '555', '5550', '01']) {
+      const holding = (await all('pattern')).filter((pattern) => pattern.includes(digits));
+      expect(holding.length, digits).toBeGreaterThan(0);
+      expect(await found(digits), digits).toEqual(holding);
+    }
+    // Another order: the same DIDs, in that order.
+    const byDescription = await found('0101', 'description');
+    expect([...byDescription].sort()).toEqual([...(await found('0101'))].sort());
+    expect(byDescription).toEqual((await all('description')).filter((pattern) => pattern.includes('0101')));
+
+    // A pattern changed in place (its range read again, not the table): the index follows it.
+    const [first] = await found('0101');
+    await didsTable().set({ did_pattern: '3125554242' }).where('did_pattern', '=', first as string).execute();
+    list.invalidate();
+    expect(await found('4242')).toContain('3125554242');
+    expect(await found('0101')).not.toContain(first);
+    expect(reads.all).toBe(1);
+    await didsTable().set({ did_pattern: first as string }).where('did_pattern', '=', '3125554242').execute();
+  });
+
   test('phones (no change stamp): a table that changed is read again whole, one that did not is not', async () => {
     const { list, clock, reads } = counted(phoneListSource(vicidial.reader.db));
     const sip: PhoneListQuery = { protocol: 'SIP', sort: 'fullName', order: 'desc', page: 1, pageSize: 10 };

@@ -26,6 +26,8 @@ const MAX_FILTERED = 200;
 const MAX_FILTERED_POSITIONS = 1_000_000;
 /** Pages remembered (the most recently used): the same page asked again is the same frozen object. */
 const MAX_PAGES = 500;
+/** The length of the pieces of text the substring index keeps (trigrams). */
+const GRAM = 3;
 
 /** One row of a list: what the answer shows, with what its filters and sorts compare precomputed. */
 export interface Entry<Row> {
@@ -59,7 +61,23 @@ export interface ListSource<E extends Entry<unknown>, Q extends ListQuery> {
   columns: readonly string[];
   /** For a table with a whole-number key: only the ranges of it that changed are read again. */
   keyed?: KeyedRows<E>;
+  /** A text searched anywhere in it (a DID's number by its last four digits): indexed, so a new search reads only the entries that may match. */
+  substring?: SubstringIndex<E, Q>;
 }
+
+export interface SubstringIndex<E, Q> {
+  /** The indexed text of an entry, as the search compares it. */
+  text(entry: E): string;
+  /** A text every entry the query keeps holds in its indexed text (undefined: none, every entry is tested). */
+  sought(query: Q): string | undefined;
+}
+
+/** The distinct pieces of GRAM characters of a text. */
+const gramsOf = (text: string): Set<string> => {
+  const grams = new Set<string>();
+  for (let at = 0; at + GRAM <= text.length; at++) grams.add(text.slice(at, at + GRAM));
+  return grams;
+};
 
 export interface KeyedRows<E> {
   /** The key column. */
@@ -91,6 +109,12 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   private readonly pages = new Map<string, Page<E['row']>>();
   /** Where each entry is, by id (keyed tables). */
   private readonly positions = new Map<number, number>();
+  /** Each entry's place in each sort order (the inverse of the ordering), computed when first needed. */
+  private readonly ranks = new Map<Q['sort'], Int32Array>();
+  /** The substring index: each piece of GRAM characters → the entries whose text holds it; built when a search first needs it. */
+  private grams: Map<string, number[]> | undefined;
+  /** The text each entry was indexed with (to take it out when the entry changes). */
+  private readonly indexedTexts: string[] = [];
 
   /**
    * @param sums what the table held, taken before its rows were read: a change made while they were
@@ -133,8 +157,10 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
       }
       this.entries[at] = entry;
       for (const [key, values] of this.keys) values[at] = key(entry);
+      if (this.grams) this.indexText(at, entry);
     }
     if (changes === 0) return;
+    this.ranks.clear();
     // Still nearly in order: sorting it again (TimSort) mostly confirms the order it is given.
     for (const [sort, ordering] of this.orderings) {
       for (const at of added) ordering.push(at);
@@ -192,6 +218,67 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     };
   }
 
+  /**
+   * The entries `filter` keeps, in the sort's order. With a sought text of GRAM characters or more,
+   * only the entries holding its rarest piece are tested (a few hundred of 50,000 DIDs for four
+   * digits), then put in order by their ranks; otherwise every entry is.
+   */
+  private select(query: Q, filter: (entry: E) => boolean): number[] {
+    const { substring } = this.source;
+    const sought = substring?.sought(query);
+    if (!substring || sought === undefined || sought.length < GRAM) return this.ordering(query.sort).filter((at) => filter(this.entries[at] as E));
+    const index = this.gramIndex();
+    let candidates: number[] = [];
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const gram of gramsOf(sought)) {
+      const holding = index.get(gram) ?? [];
+      if (holding.length < fewest) [candidates, fewest] = [holding, holding.length];
+    }
+    const rank = this.rank(query.sort);
+    return candidates.filter((at) => filter(this.entries[at] as E)).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+  }
+
+  private gramIndex(): Map<string, number[]> {
+    if (!this.grams) {
+      this.grams = new Map();
+      this.entries.forEach((entry, at) => this.indexText(at, entry));
+    }
+    return this.grams;
+  }
+
+  /** Puts the entry at `at` in the substring index under its current text (taking out the one it had). */
+  private indexText(at: number, entry: E): void {
+    const grams = this.grams as Map<string, number[]>;
+    const text = (this.source.substring as SubstringIndex<E, Q>).text(entry);
+    const before = this.indexedTexts[at];
+    if (before === text) return;
+    if (before !== undefined) {
+      for (const gram of gramsOf(before)) {
+        const holding = grams.get(gram) as number[];
+        holding.splice(holding.indexOf(at), 1);
+      }
+    }
+    for (const gram of gramsOf(text)) {
+      const holding = grams.get(gram);
+      if (holding) holding.push(at);
+      else grams.set(gram, [at]);
+    }
+    this.indexedTexts[at] = text;
+  }
+
+  /** Each entry's place in the sort's order. */
+  private rank(sort: Q['sort']): Int32Array {
+    let rank = this.ranks.get(sort);
+    if (!rank) {
+      rank = new Int32Array(this.entries.length);
+      this.ordering(sort).forEach((at, place) => {
+        (rank as Int32Array)[at] = place;
+      });
+      this.ranks.set(sort, rank);
+    }
+    return rank;
+  }
+
   /** Every entry in the sort's ascending order (descending pages read it backwards). */
   private ordering(sort: Q['sort']): number[] {
     let ordering = this.orderings.get(sort);
@@ -211,7 +298,7 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     const key = JSON.stringify([sort, filters]);
     const remembered = this.filtered.get(key);
     this.filtered.delete(key);
-    const matches = remembered ?? ordering.filter((at) => filter(this.entries[at] as E));
+    const matches = remembered ?? this.select(query, filter);
     this.filtered.set(key, matches);
     if (remembered) return matches;
     this.filteredPositions += matches.length;

@@ -8,6 +8,11 @@ describe('the words of history and audit entries', () => {
     expect(actionLabel('reveal:secrets')).toBe('Revealed the SIP passwords');
     expect(actionLabel('delete:dids', 'failure')).toBe('Tried to delete DIDs');
     expect(actionLabel('copy:dids', 'partial')).toBe('Copied');
+    // The actions of the dashboard's own accounts are audited too.
+    expect(actionLabel('create:users')).toBe('Added');
+    expect(actionLabel('reset:user-password')).toBe('Reset the password');
+    expect(actionLabel('change:own-password')).toBe('Changed their own password');
+    expect(actionLabel('update:users', 'failure')).toBe('Tried to change dashboard users');
     // VICIdial's event types and anything unknown stay as they are.
     expect(actionLabel('MODIFY')).toBe('MODIFY');
     expect(actionLabel('rename:dids')).toBe('rename:dids');
@@ -15,6 +20,11 @@ describe('the words of history and audit entries', () => {
 
   it('turns field names and values into words', () => {
     expect(fieldLabel('filterCleanCidNumber')).toBe('Filter clean cid number');
+    // A record type's fields as its form labels them.
+    expect(fieldLabel('filterCleanCidNumber', 'did')).toBe('Clean caller ID number');
+    expect(fieldLabel('recordCall', 'did')).toBe('Recording');
+    expect(fieldLabel('serverIp', 'phone')).toBe('Server');
+    expect(fieldLabel('name', 'alias')).toBe('Name');
     expect(fieldLabel('description')).toBe('Description');
     expect(valueText(true)).toBe('yes');
     expect(valueText(['1001a', '1002a'])).toBe('1001a, 1002a');

@@ -18,19 +18,21 @@ const history: HistoryResponse = {
       source: 'dashboard',
       at: '2026-11-22T08:00:01.500Z',
       actor: 'helpdesk',
+      actorName: 'Helen Desk',
       role: 'helpdesk',
       action: 'update:dids',
       outcome: 'success',
       summary: 'Done',
-      fields: { description: 'Support line' },
-      before: { didId: 7, description: 'Sales line' },
-      after: { didId: 7, description: 'Support line' },
+      fields: { description: 'Support line', recordCall: 'Y', routing: { route: 'IN_GROUP', inGroup: 'SUPPORT' } },
+      before: { didId: 7, description: 'Sales line', recordCall: 'N', route: 'EXTEN', inGroup: null },
+      after: { didId: 7, description: 'Support line', recordCall: 'Y', route: 'IN_GROUP', inGroup: 'SUPPORT' },
     },
     {
       id: 'vicidial:40',
       source: 'vicidial',
       at: '2026-11-22T08:00:01.000Z',
       actor: 'dashboard',
+      actorName: null,
       role: null,
       action: 'MODIFY',
       outcome: 'success',
@@ -44,6 +46,7 @@ const history: HistoryResponse = {
       source: 'dashboard',
       at: '2026-11-22T07:30:00.000Z',
       actor: 'sam',
+      actorName: 'Sam Supervisor',
       role: 'supervisor',
       action: 'delete:dids',
       outcome: 'success',
@@ -57,6 +60,7 @@ const history: HistoryResponse = {
       source: 'dashboard',
       at: '2026-11-22T07:20:00.000Z',
       actor: 'sam',
+      actorName: 'Sam Supervisor',
       role: 'supervisor',
       action: 'copy:dids',
       outcome: 'partial',
@@ -70,6 +74,7 @@ const history: HistoryResponse = {
       source: 'dashboard',
       at: '2026-11-22T07:00:00.000Z',
       actor: 'helpdesk',
+      actorName: 'Helen Desk',
       role: 'helpdesk',
       action: 'delete:dids',
       outcome: 'failure',
@@ -92,17 +97,23 @@ describe('a record history', () => {
     const [change, vicidial, deleted, copied, refused] = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
     expect(deleted).toHaveTextContent('Deleted');
     expect(within(deleted as HTMLElement).getByRole('list', { name: 'The record as it was' })).toHaveTextContent(
-      'Did id: 7Pattern: 3125550101Description: Support line',
+      'DID ID: 7DID number: 3125550101Description: Support line',
     );
     expect(deleted).not.toHaveTextContent('v9');
     expect(copied).toHaveTextContent('Copied');
     expect(copied).toHaveTextContent('Partly done');
     expect(copied).toHaveTextContent('Added 1 of 2 new DIDs; not added, as they exist already: 3125550102');
-    expect(change).toHaveTextContent('helpdesk (helpdesk)');
+    // A person once, and each field and value in the words of the DID form.
+    expect(change).toHaveTextContent('Helen Desk (helpdesk)');
+    expect(change).not.toHaveTextContent('(helpdesk, helpdesk)');
+    expect(deleted).toHaveTextContent('Sam Supervisor (sam, supervisor)');
     expect(change).toHaveTextContent('Changed');
-    expect(within(change as HTMLElement).getByRole('list', { name: 'Fields sent' })).toHaveTextContent(
+    expect(within(within(change as HTMLElement).getByRole('list', { name: 'Fields sent' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Description: Sales line → changed to Support line',
-    );
+      'Recording: Not recorded → changed to Recorded',
+      'Where calls go: Extension → changed to In-group',
+      'In-group: none → changed to SUPPORT',
+    ]);
     expect(within(change as HTMLElement).getByRole('time')).toHaveAttribute('dateTime', '2026-11-22T08:00:01.500Z');
     expect(vicidial).toHaveTextContent('VICIdial (API user dashboard)');
     expect(vicidial).toHaveTextContent('MODIFY');
@@ -137,11 +148,11 @@ describe("a deleted record's page", () => {
   const deletion = (action: string, before: Record<string, unknown>): HistoryResponse => ({
     auditScope: 'all',
     entries: [
-      { id: 'dashboard:20', source: 'dashboard', at: '2026-11-22T09:00:00.000Z', actor: 'sam', role: 'supervisor', action, outcome: 'success', summary: 'Done', fields: {}, before, after: null },
+      { id: 'dashboard:20', source: 'dashboard', at: '2026-11-22T09:00:00.000Z', actor: 'sam', actorName: 'Sam Supervisor', role: 'supervisor', action, outcome: 'success', summary: 'Done', fields: {}, before, after: null },
     ],
   });
   it.each<{ page: ReactNode; path: string; route: string; history: string; answer: HistoryResponse; shown: string }>([
-    { page: <DidDetailPage />, path: '/dids/:didId', route: '/dids/7', history: '/api/history/did/7', answer: deletion('delete:dids', { didId: 7, pattern: '3125550101' }), shown: 'Pattern: 3125550101' },
+    { page: <DidDetailPage />, path: '/dids/:didId', route: '/dids/7', history: '/api/history/did/7', answer: deletion('delete:dids', { didId: 7, pattern: '3125550101' }), shown: 'DID number: 3125550101' },
     { page: <AliasDetailPage />, path: '/aliases/:aliasId', route: '/aliases/night', history: '/api/history/alias/night', answer: deletion('delete:aliases', { aliasId: 'night', name: 'Night shift' }), shown: 'Name: Night shift' },
     {
       page: <PhoneDetailPage />,
@@ -161,6 +172,8 @@ describe("a deleted record's page", () => {
     );
     expect(await screen.findByText('No such record.')).toBeInTheDocument();
     expect(await screen.findByRole('list', { name: 'The record as it was' })).toHaveTextContent(shown);
+    // Gone is gone: no Try again that could only fail again.
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
   });
 
   it('a record that never existed: only the page says so, no second error from its history', async () => {

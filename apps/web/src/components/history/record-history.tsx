@@ -5,7 +5,7 @@ import type { HistoryEntry, HistoryResponse, HistoryType } from '@vicidash/contr
 import { ApiError } from '../../lib/api-client';
 import { Can } from '../../lib/auth';
 import { EmptyState, ErrorState, LoadingState } from '../states';
-import { EntryChanges, OutcomeBadge } from './field-changes';
+import { EntryChanges, OutcomeBadge, Person } from './field-changes';
 import { actionLabel, vicidialActor, whenText } from './format';
 import { historyQueryOptions } from './history-query';
 import { RevertAction, RevertOf } from './revert-dialog';
@@ -73,9 +73,7 @@ function HistoryItem({ entry, type }: { entry: HistoryEntry; type: HistoryType }
         <time dateTime={entry.at}>{whenText(entry.at)}</time>
         <span className="history-actor">
           {fromDashboard ? (
-            <>
-              {entry.actor} <span className="history-role">({entry.role})</span>
-            </>
+            <Person displayName={entry.actorName ?? entry.actor} username={entry.actor} role={entry.role ?? ''} />
           ) : (
             vicidialActor(entry.actor, entry.summary)
           )}
@@ -85,7 +83,7 @@ function HistoryItem({ entry, type }: { entry: HistoryEntry; type: HistoryType }
       </p>
       {/* VICIdial's event code and notes; the dashboard's answer when there is more to say than "Done". */}
       {(!fromDashboard || notDone) && <p className="history-summary">{entry.summary}</p>}
-      {fromDashboard && <EntryChanges entry={entry} />}
+      {fromDashboard && <EntryChanges entry={{ ...entry, type }} />}
       {fromDashboard && (
         <>
           <RevertOf entryId={entry.revertOf} />

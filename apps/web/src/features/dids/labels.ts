@@ -1,15 +1,4 @@
-import type { AGENT_SEARCH_METHODS, DID_ROUTE_FIELDS, DidRoute } from '@vicidash/contracts/did';
-
-/** Each route in words, for lists, filters and pickers. */
-export const ROUTE_LABELS: Record<DidRoute, string> = {
-  EXTEN: 'Extension',
-  VOICEMAIL: 'Voicemail',
-  VMAIL_NO_INST: 'Voicemail, no instructions',
-  AGENT: 'Agent',
-  PHONE: 'Phone',
-  IN_GROUP: 'In-group',
-  CALLMENU: 'Call menu',
-};
+import { type AGENT_SEARCH_METHODS, DID_ROUTE_LABELS, type DID_ROUTE_FIELDS, type DidRoute } from '@vicidash/contracts/did';
 
 /** What each route does with a call, for the route picker. */
 export const ROUTE_DESCRIPTIONS: Record<DidRoute, string> = {
@@ -23,14 +12,7 @@ export const ROUTE_DESCRIPTIONS: Record<DidRoute, string> = {
 };
 
 export const routeLabel = (route: string | null): string | null =>
-  route === null ? null : (ROUTE_LABELS as Record<string, string>)[route] ?? route;
-
-/** VICIdial's record_call values in words. */
-export const RECORDING_LABELS: Record<string, string> = {
-  Y: 'Recorded',
-  N: 'Not recorded',
-  Y_QUEUESTOP: 'Recorded until queued',
-};
+  route === null ? null : (DID_ROUTE_LABELS as Record<string, string>)[route] ?? route;
 
 type RouteField = (typeof DID_ROUTE_FIELDS)[DidRoute][number];
 

@@ -151,7 +151,7 @@ describe('phoneChangesResolver', () => {
 
   it("puts the contract's message on a changed field, the reason on a field that cannot be cleared", async () => {
     const { errors } = await resolve(edit({ fullName: 'Ann!', login: '' }));
-    expect(errors.fullName?.message).toBe('Full name: 2 to 30 letters, digits, spaces or + . _ -');
+    expect(errors.fullName?.message).toBe("Full name: 2 to 30 letters without accents, digits, spaces or + . _ - (VICIdial drops any other character, such as ' or é)");
     expect(errors.login?.message).toBe(`Login: cannot be cleared (${PHONE_NOT_CLEARABLE.login})`);
     expect(Object.keys(errors).sort()).toEqual(['fullName', 'login']);
   });

@@ -51,7 +51,7 @@ describe('AliasCreatePage', () => {
 
   it('sends the alias and opens it once added', async () => {
     const { user, posts } = renderCreate((body) =>
-      json(201, { ...(body as object), userGroup: null, unknownLogins: [], version: 'v1' }),
+      json(201, { ...(body as object), userGroup: null, unknownLogins: [], phones: [], version: 'v1' }),
     );
     await fill(user);
     expect(await screen.findByText('Alias detail page')).toBeInTheDocument();

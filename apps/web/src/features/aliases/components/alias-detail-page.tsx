@@ -43,8 +43,11 @@ export function AliasDetailPage() {
   );
 }
 
+/** A phone's page (links between features are plain paths). */
+const phonePath = ({ serverIp, extension }: AliasDetail['phones'][number]) => `/phones/${encodeURIComponent(serverIp)}/${encodeURIComponent(extension)}`;
+
 function AliasDetails({ alias }: { alias: AliasDetail }) {
-  const unknown = new Set(alias.unknownLogins);
+  const phones = new Map(alias.phones.map((phone) => [phone.login, phone]));
   return (
     <section className="panel" aria-label="Alias settings">
       <Details
@@ -55,12 +58,23 @@ function AliasDetails({ alias }: { alias: AliasDetail }) {
           [
             'Phone logins',
             <ul className="inline-list">
-              {alias.logins.map((login) => (
-                <li key={login}>
-                  {login}
-                  {unknown.has(login) && <strong> (no such phone)</strong>}
-                </li>
-              ))}
+              {alias.logins.map((login) => {
+                const phone = phones.get(login);
+                return (
+                  <li key={login}>
+                    {phone ? (
+                      <Link to={phonePath(phone)} aria-label={`${login}: phone ${phone.extension} on ${phone.serverIp}`}>
+                        {login}
+                      </Link>
+                    ) : (
+                      <>
+                        {login}
+                        <strong> (no such phone)</strong>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
             </ul>,
           ],
           ['Length of the list', `${aliasLoginsLength(alias.logins)} of ${ALIAS_LOGINS_BUDGET} characters`],

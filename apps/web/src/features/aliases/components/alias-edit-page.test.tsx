@@ -11,10 +11,10 @@ import { AliasEditPage } from './alias-edit-page';
 const PHONES = ['1001a', '1002a', '1003a', '1004a', '1005a', '4001b'];
 
 /** A BFF holding one alias, with versions and If-Match as the real one. */
-function fakeBff(initial: Omit<AliasDetail, 'version' | 'unknownLogins'>) {
+function fakeBff(initial: Omit<AliasDetail, 'version' | 'unknownLogins' | 'phones'>) {
   let version = 1;
   let alias = initial;
-  const record = (): AliasDetail => ({ ...alias, unknownLogins: [], version: `v${version}` });
+  const record = (): AliasDetail => ({ ...alias, unknownLogins: [], phones: [], version: `v${version}` });
   const puts: { body: unknown; ifMatch: string | null }[] = [];
   fakeFetch(async (request) => {
     const url = new URL(request.url);
@@ -83,6 +83,15 @@ describe('AliasEditPage', () => {
 
     expect(await screen.findByText('Alias detail page')).toBeInTheDocument();
     expect(bff.puts).toEqual([{ body: { logins: ['1001a', '1003a', '1004a'] }, ifMatch: '"v1"' }]);
+  });
+
+  it('a list of one login says "1 login"', async () => {
+    fakeBff({ ...SALES, logins: ['1001a', '1002a'] });
+    const { user } = renderEdit();
+    await user.click(await screen.findByRole('button', { name: 'Remove 1002a' }));
+    await user.click(screen.getByRole('button', { name: 'Review and save' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Save alias sales_pod1?' });
+    expect(dialog).toHaveTextContent('The list will hold 1 login (5 of 255 characters).');
   });
 
   it('on a 409 shows the newer list and re-applies my changes to it, keeping the login someone else added', async () => {

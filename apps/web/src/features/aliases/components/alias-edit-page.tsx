@@ -32,6 +32,7 @@ import { ConflictPanel } from './conflict-panel';
 import { DeleteAliasButton } from './delete-alias-button';
 import { useEditBase } from './use-edit-base';
 import './alias-form.css';
+import { counted } from '../../../lib/words';
 
 /** The editable fields, with the contract's rules (the alias ID is the record's key, not edited). */
 const aliasEditSchema = createAliasRequestSchema.pick({ name: true, logins: true });
@@ -196,7 +197,7 @@ function AliasEditForm({ loaded }: { loaded: AliasDetail }) {
           <p>VICIdial replaces the whole list. Saving changes this:</p>
           <ChangeSummary changes={editChanges(baseEdit, review)} addedTitle="Logins to add" removedTitle="Logins to remove" />
           <p>
-            The list will hold {review.logins.length} logins ({aliasLoginsLength(review.logins)} of {ALIAS_LOGINS_BUDGET} characters).
+            The list will hold {counted(review.logins.length, 'login')} ({aliasLoginsLength(review.logins)} of {ALIAS_LOGINS_BUDGET} characters).
           </p>
         </ConfirmDialog>
       )}

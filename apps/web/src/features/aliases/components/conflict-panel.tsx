@@ -3,6 +3,7 @@ import type { AliasDetail } from '@vicidash/contracts/alias';
 import { ConflictNotice } from '../../../components/unsaved-changes';
 import { type AliasEdit, editChanges, editOf, reapplyEdit } from '../alias-changes';
 import { ChangeSummary } from './change-summary';
+import { counted } from '../../../lib/words';
 
 export interface ConflictPanelProps {
   /** The alias as the user loaded it, what they made of it, and the newer one someone else saved. */
@@ -38,7 +39,7 @@ export function ConflictPanel({ loaded, edited, newer, onReapply, onDiscardMine,
         It was saved by someone else after you opened it, so your changes were not saved. Nothing is lost: you can apply your
         changes to the newer list and review them again.
       </p>
-      <p className="field-label">The newer list ({newer.logins.length} logins)</p>
+      <p className="field-label">The newer list ({counted(newer.logins.length, 'login')})</p>
       <ul className="inline-list" aria-label="The newer list">
         {newer.logins.map((login) => (
           <li key={login}>{login}</li>
@@ -55,7 +56,7 @@ export function ConflictPanel({ loaded, edited, newer, onReapply, onDiscardMine,
         </div>
       </div>
       <p>
-        With your changes applied, the list holds {result.logins.length} logins, everything the other person added included.
+        With your changes applied, the list holds {counted(result.logins.length, 'login')}, everything the other person added included.
       </p>
     </ConflictNotice>
   );

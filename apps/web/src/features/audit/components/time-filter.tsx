@@ -12,11 +12,27 @@ export function localInputValue(iso: string | undefined): string {
 export const isoFromLocalInput = (value: string): string => (value ? new Date(value).toISOString() : '');
 
 /** A "from" or "to" time filter; the URL holds the ISO time, the input the reader's local time. */
-export function TimeFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (iso: string) => void }) {
+export function TimeFilter({
+  label,
+  value,
+  problem,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  /** The time is in the URL but not applied (From after To): its text and why. */
+  problem?: { text: string; message: string } | undefined;
+  onChange: (iso: string) => void;
+}) {
   return (
-    <Field label={label} hint="Your local time">
+    <Field label={label} hint="Your local time" error={problem && `${problem.message}. This time is not applied.`}>
       {(control) => (
-        <input {...control} type="datetime-local" value={localInputValue(value)} onChange={(event) => onChange(isoFromLocalInput(event.target.value))} />
+        <input
+          {...control}
+          type="datetime-local"
+          value={localInputValue(problem?.text ?? value)}
+          onChange={(event) => onChange(isoFromLocalInput(event.target.value))}
+        />
       )}
     </Field>
   );

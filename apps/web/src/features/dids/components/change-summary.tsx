@@ -1,12 +1,11 @@
 import type { FieldChange } from '../form/change-list';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { counted } from '../../../lib/words';
 
 /** What a save will send, field by field: old → new. Only the count is announced, not every keystroke's list. */
 export function ChangeSummary({ changes }: { changes: FieldChange[] }) {
   return (
     <div className="change-summary">
-      <p role="status">{changes.length === 0 ? 'No changes to save yet.' : `${plural(changes.length, 'change')} to save:`}</p>
+      <p role="status">{changes.length === 0 ? 'No changes to save yet.' : `${counted(changes.length, 'change')} to save:`}</p>
       {changes.length > 0 && <ChangeItems changes={changes} />}
     </div>
   );

@@ -80,6 +80,12 @@ describe('the bulk change', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Active' }), 'no');
     await user.click(screen.getByRole('button', { name: 'Apply to 2 DIDs' }));
 
+    // Asked first, with the change in words; nothing is sent before.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Apply this change to 2 DIDs?' });
+    expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Where calls go: Call menu', 'Call menu: MAIN_IVR', 'Active: No']);
+    expect(requests.filter((request) => request.method === 'POST')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Apply to 2 DIDs' }));
+
     const results = await screen.findByRole('region', { name: 'Results' });
     expect(within(results).getByText('1 of 2 DIDs changed, 1 not changed.')).toBeInTheDocument();
     expect(within(results).getAllByRole('row').slice(1).map((tr) => tr.textContent)).toEqual([
@@ -89,5 +95,12 @@ describe('the bulk change', () => {
     expect(within(results).getByRole('link', { name: 'Try again with the 1 DID not changed' })).toHaveAttribute('href', '/dids/bulk?dids=%2B13125550120');
     const [post] = requests.filter((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({ dids: ['3125550101', '+13125550120'], routing: { route: 'CALLMENU', menuId: 'MAIN_IVR' }, active: false });
+
+    // The form starts over: a second click has nothing to apply.
+    expect(screen.getByRole('radio', { name: "Keep each DID's route" })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Active' })).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Apply to 2 DIDs' }));
+    expect(await screen.findByText(/^Nothing to change/)).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST')).toHaveLength(1);
   }, 20_000);
 });

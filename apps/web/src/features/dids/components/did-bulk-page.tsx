@@ -6,7 +6,9 @@ import {
   type BulkUpdateDidsResponse,
   bulkUpdateDidsRequestSchema,
   RECORD_CALL_MODES,
+  RECORDING_LABELS,
 } from '@vicidash/contracts/did';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormError, SelectField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { RequirePermission } from '../../../components/require-permission';
@@ -15,14 +17,16 @@ import { useToast } from '../../../components/toast';
 import { DraftNotice } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
+import { counted } from '../../../lib/words';
 import { useBulkUpdateDids } from '../api/did-changes';
-import { type BulkFormValues, bulkRequest, KEEP_ALL } from '../form/bulk-values';
+import { type BulkFormValues, bulkChangeList, bulkRequest, KEEP_ALL } from '../form/bulk-values';
 import { requestResolver } from '../form/payload-resolver';
 import { EMPTY_ROUTING } from '../form/routing-values';
-import { RECORDING_LABELS } from '../labels';
 import { didPaths } from '../paths';
 import { ResultsSection } from './results-section';
 import { RouteFields } from './route-fields';
+
+const didCount = (count: number) => counted(count, 'DID');
 
 /** The DIDs chosen in the list, by pattern, from the address (so a reload or a new login keeps them). */
 function useChosenPatterns(): string[] {
@@ -31,15 +35,13 @@ function useChosenPatterns(): string[] {
   return useMemo(() => [...new Set(text.split(',').filter(Boolean))], [text]);
 }
 
-const plural = (count: number) => `${count} DID${count === 1 ? '' : 's'}`;
-
 export function DidBulkPage() {
   const patterns = useChosenPatterns();
   return (
     <>
       <PageHeader
         title="Change several DIDs"
-        description={`One change applied to each of the ${plural(patterns.length)} chosen in the list.`}
+        description={`One change applied to each of the ${didCount(patterns.length)} chosen in the list.`}
         actions={
           <Link className="button" to={didPaths.list}>
             All DIDs
@@ -74,19 +76,24 @@ function BulkForm({ patterns }: { patterns: string[] }) {
   const bulk = useBulkUpdateDids();
   const toast = useToast();
   const [results, setResults] = useState<BulkUpdateDidsResponse['results'] | null>(null);
+  // Checked, then confirmed with the change in words, then sent.
+  const [review, setReview] = useState<{ request: BulkUpdateDidsRequest; changes: string[] } | null>(null);
+  const onSubmit = form.handleSubmit((request) => setReview({ request, changes: bulkChangeList(form.getValues()) }));
 
-  const onSubmit = form.handleSubmit(async (request) => {
+  const apply = async (request: BulkUpdateDidsRequest) => {
     try {
       const answer = await bulk.mutateAsync(request);
       draft.clear();
+      // Done: the form starts over, so a second click cannot apply the same change again.
+      form.reset(KEEP_ALL);
       setResults(answer.results);
       const failed = answer.results.filter((result) => !result.ok).length;
-      if (failed === 0) toast.success(`${plural(answer.results.length)} changed.`);
-      else toast.error(`${failed} of ${plural(answer.results.length)} could not be changed: see the results.`);
+      if (failed === 0) toast.success(`${didCount(answer.results.length)} changed.`);
+      else toast.error(`${failed} of ${didCount(answer.results.length)} could not be changed: see the results.`);
     } catch (error) {
       setServerErrors(form.setError, error, (field) => (field.startsWith('routing.') ? (field as Path<BulkFormValues>) : undefined));
     }
-  });
+  };
 
   const errors = form.formState.errors;
   return (
@@ -97,7 +104,7 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           <DraftNotice draft={draft} />
           <FormError message={errors.root?.server?.message ?? errors.root?.message} />
           <details className="chosen-dids">
-            <summary>The {plural(patterns.length)} chosen</summary>
+            <summary>The {didCount(patterns.length)} chosen</summary>
             <p>{patterns.join(', ')}</p>
           </details>
           <RouteFields
@@ -123,7 +130,7 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           </fieldset>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? `Changing ${plural(patterns.length)}…` : `Apply to ${plural(patterns.length)}`}
+              {form.formState.isSubmitting ? `Changing ${didCount(patterns.length)}…` : `Apply to ${didCount(patterns.length)}`}
             </button>
             <Link className="button" to={didPaths.list} onClick={draft.clear}>
               Back to the list
@@ -131,6 +138,23 @@ function BulkForm({ patterns }: { patterns: string[] }) {
           </div>
         </form>
       </FormProvider>
+      {review && (
+        <ConfirmDialog
+          title={`Apply this change to ${didCount(patterns.length)}?`}
+          confirmLabel={`Apply to ${didCount(patterns.length)}`}
+          destructive={false}
+          onConfirm={() => apply(review.request)}
+          onClose={() => setReview(null)}
+        >
+          <p>Each chosen DID gets:</p>
+          <ul>
+            {review.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+          <p>Everything else stays as it is on each DID.</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }
@@ -140,7 +164,7 @@ function BulkResults({ results }: { results: BulkUpdateDidsResponse['results'] }
   return (
     <ResultsSection
       title="Results"
-      summary={`${results.length - failed.length} of ${plural(results.length)} changed${failed.length ? `, ${failed.length} not changed` : ''}.`}
+      summary={`${results.length - failed.length} of ${didCount(results.length)} changed${failed.length ? `, ${failed.length} not changed` : ''}.`}
     >
       <table className="results-table">
         <caption className="visually-hidden">Result for each DID</caption>
@@ -163,7 +187,7 @@ function BulkResults({ results }: { results: BulkUpdateDidsResponse['results'] }
       </table>
       {failed.length > 0 && (
         <p>
-          <Link to={didPaths.bulk(failed.map((result) => String(result.did)))}>Try again with the {plural(failed.length)} not changed</Link>
+          <Link to={didPaths.bulk(failed.map((result) => String(result.did)))}>Try again with the {didCount(failed.length)} not changed</Link>
         </p>
       )}
     </ResultsSection>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { type FieldError, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import { type CopyDidRequest, type CopyDidResponse, copyDidRequestSchema, type DidDetail } from '@vicidash/contracts/did';
+import type { CopyDidRequest, CopyDidResponse, DidDetail } from '@vicidash/contracts/did';
 import { Field, FormError, TextField } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
@@ -12,8 +12,7 @@ import { useFormDraft } from '../../../lib/form-draft';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useCopyDid } from '../api/did-changes';
 import { useDidOfPath } from '../api/dids';
-import { type CopyFormValues, copyRequest, NEW_COPY, typedPatterns } from '../form/copy-values';
-import { requestResolver } from '../form/payload-resolver';
+import { type CopyFormValues, copyResolver, NEW_COPY, typedPatterns } from '../form/copy-values';
 import { didPaths } from '../paths';
 import { ResultsSection } from './results-section';
 import './did-form.css';
@@ -44,15 +43,8 @@ export function DidCopyPage() {
   );
 }
 
-/** The copy request's problems with the numbers, each named: the contract reports the nth number's rule. */
-function patternsError(error: FieldError | (FieldError | undefined)[] | undefined, patterns: string[]): string | undefined {
-  if (!error) return undefined;
-  if (!Array.isArray(error)) return error.message;
-  return error.flatMap((item, i) => (item?.message ? [`${patterns[i]}: ${item.message}`] : [])).join(' ');
-}
-
 function CopyDidForm({ source }: { source: DidDetail }) {
-  const resolver = useMemo(() => requestResolver(copyDidRequestSchema, (values: CopyFormValues) => copyRequest(source.pattern, values)), [source.pattern]);
+  const resolver = useMemo(() => copyResolver(source.pattern), [source.pattern]);
   const form = useForm<CopyFormValues, unknown, CopyDidRequest>({ resolver, defaultValues: NEW_COPY });
   const draft = useFormDraft(form);
   const copy = useCopyDid(source.didId);
@@ -65,7 +57,9 @@ function CopyDidForm({ source }: { source: DidDetail }) {
       const answer = await copy.mutateAsync(request);
       setResults({ requested: request.newPatterns, answer });
       draft.clear();
-      form.reset(NEW_COPY);
+      // The numbers not added stay in the box, to correct or try again; the results say why.
+      const added = new Set(answer.added.map((did) => did.pattern.toLowerCase()));
+      form.reset({ ...NEW_COPY, newPatterns: request.newPatterns.filter((pattern) => !added.has(pattern.toLowerCase())).join('\n') });
       toast.success(`${answer.added.length} of ${request.newPatterns.length} new DIDs added.`);
     } catch (error) {
       setServerErrors(form.setError, error, (field) => (field === 'newPatterns' || field === 'description' ? field : undefined));
@@ -82,7 +76,7 @@ function CopyDidForm({ source }: { source: DidDetail }) {
         <Field
           label="New numbers"
           hint={`One per line, or separated by commas or spaces. Each gets every setting of ${source.pattern}. ${typed.length} typed.`}
-          error={patternsError(errors.newPatterns as FieldError | (FieldError | undefined)[] | undefined, typed)}
+          error={errors.newPatterns?.message}
           required
         >
           {(control) => <textarea rows={5} autoComplete="off" {...control} {...form.register('newPatterns')} />}
@@ -120,7 +114,9 @@ function CopyResults({ source, requested, answer }: { source: DidDetail; request
   return (
     <ResultsSection
       title={`Copies of ${source.pattern}`}
-      summary={`${answer.added.length} of ${requested.length} new numbers added.`}
+      summary={`${answer.added.length} of ${requested.length} new numbers added.${
+        answer.added.length < requested.length ? ' Those not added are back in the New numbers box, to correct or try again.' : ''
+      }`}
     >
       <table className="results-table">
         <caption className="visually-hidden">Result for each new number</caption>

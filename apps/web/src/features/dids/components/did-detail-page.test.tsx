@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DidDetail } from '@vicidash/contracts/did';
 import { AppRoutes } from '../../../app/routes';
@@ -39,8 +39,14 @@ describe('the target of a DID', () => {
     expect(targetRow(routing)).toHaveTextContent('SALES_EN no such in-group');
   });
 
-  it('that exists is shown plainly', async () => {
+  it('that exists links to its record: the phone, or the DIDs routed to the same in-group', async () => {
     const routing = await openDetail(phoneDid);
     expect(targetRow(routing)).toHaveTextContent(/^2017 on 10\.20\.0\.12$/);
+    expect(within(routing).getByRole('link', { name: 'Phone 2017 on 10.20.0.12' })).toHaveAttribute('href', '/phones/10.20.0.12/2017');
+  });
+
+  it('an in-group links to the DIDs routed to it', async () => {
+    const routing = await openDetail(storedDid);
+    expect(within(routing).getByRole('link', { name: 'DIDs routed to SALES_EN' })).toHaveAttribute('href', '/dids?inGroup=SALES_EN');
   });
 });

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind } from '@vicidash/contracts/did';
+import { DID_ROUTE_FIELDS, type DidDetail, didTarget, missableTargetKind, RECORDING_LABELS } from '@vicidash/contracts/did';
 import { Details, Value, YesNo } from '../../../components/details';
 import { RecordHistory, showsHistory } from '../../../components/history/record-history';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useCan } from '../../../lib/auth';
 import { useDidOfPath } from '../api/dids';
-import { RECORDING_LABELS, ROUTE_FIELD_LABELS, routeLabel } from '../labels';
+import { ROUTE_FIELD_LABELS, routeLabel } from '../labels';
 import { didPaths } from '../paths';
 import { CopyAndDelete } from './copy-and-delete';
 
@@ -74,11 +74,34 @@ function DidDetails({ did }: { did: DidDetail }) {
   );
 }
 
-/** The route's target, and a warning when VICIdial no longer has it (calls to it go nowhere). */
+/**
+ * Where a target can be looked at: a phone's page (links between features are plain paths), or
+ * the DIDs routed to the same in-group or call menu (the dashboard has no pages of those).
+ */
+function targetLink(did: DidDetail): { to: string; label: string } | undefined {
+  if (did.targetMissing) return undefined;
+  if (did.route === 'PHONE' && did.phoneExtension && did.serverIp) {
+    return { to: `/phones/${encodeURIComponent(did.serverIp)}/${encodeURIComponent(did.phoneExtension)}`, label: `Phone ${did.phoneExtension} on ${did.serverIp}` };
+  }
+  if (did.route === 'IN_GROUP' && did.inGroup) return { to: `${didPaths.list}?${new URLSearchParams({ inGroup: did.inGroup })}`, label: `DIDs routed to ${did.inGroup}` };
+  if (did.route === 'CALLMENU' && did.menuId) {
+    return { to: `${didPaths.list}?${new URLSearchParams({ route: 'CALLMENU', target: did.menuId })}`, label: `DIDs routed to ${did.menuId}` };
+  }
+  return undefined;
+}
+
+/** The route's target, linked to what it is, and a warning when VICIdial no longer has it (calls to it go nowhere). */
 function Target({ did }: { did: DidDetail }) {
+  const link = targetLink(did);
   return (
     <>
-      <Value value={didTarget(did)} />
+      {link ? (
+        <Link to={link.to} aria-label={link.label}>
+          {didTarget(did)}
+        </Link>
+      ) : (
+        <Value value={didTarget(did)} />
+      )}
       {did.targetMissing && (
         <>
           {' '}

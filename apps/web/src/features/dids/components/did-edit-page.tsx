@@ -2,12 +2,14 @@ import { useMemo, useState } from 'react';
 import { FormProvider, type Path, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { type DidDetail, type UpdateDidRequest, didDetailSchema, updateDidRequestSchema } from '@vicidash/contracts/did';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormError } from '../../../components/form-field';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { RequirePermission } from '../../../components/require-permission';
 import { conflictingRecord, DraftNotice, useFormSaved } from '../../../components/unsaved-changes';
 import { useFormDraft } from '../../../lib/form-draft';
+import { counted } from '../../../lib/words';
 import { setServerErrors } from '../../../lib/form-errors';
 import { useUpdateDid } from '../api/did-changes';
 import { useDidOfPath } from '../api/dids';
@@ -16,7 +18,7 @@ import { type DidFormValues, didChanges, storedDidValues } from '../form/did-val
 import { requestResolver } from '../form/payload-resolver';
 import { ROUTE_FIELDS } from '../form/routing-values';
 import { didPaths } from '../paths';
-import { ChangeSummary } from './change-summary';
+import { ChangeItems, ChangeSummary } from './change-summary';
 import { DidConflictNotice } from './conflict-notice';
 import { CopyAndDelete } from './copy-and-delete';
 import { DidSettingsFields } from './did-settings-fields';
@@ -72,7 +74,10 @@ function EditDidForm({ did }: { did: DidDetail }) {
   const update = useUpdateDid(did.didId);
   const saved = useFormSaved(draft);
 
-  const onSubmit = form.handleSubmit(async (request) => {
+  // Checked, then confirmed (the changes listed), then sent: as phones and aliases are saved.
+  const [review, setReview] = useState<UpdateDidRequest | null>(null);
+  const onSubmit = form.handleSubmit((request) => setReview(request));
+  const save = async (request: UpdateDidRequest) => {
     try {
       const answer = await update.mutateAsync({ request, version: base.version });
       saved(`DID ${answer.pattern} saved.`, didPaths.detail(answer.didId));
@@ -81,7 +86,7 @@ function EditDidForm({ did }: { did: DidDetail }) {
       if (current) setConflict(current);
       else setServerErrors(form.setError, error, toFormField);
     }
-  });
+  };
 
   /** Starts again from the newer record, with each field the person changed put back on top. */
   const reapply = (current: DidDetail) => {
@@ -123,6 +128,18 @@ function EditDidForm({ did }: { did: DidDetail }) {
           </Link>
         </div>
       </form>
+      {review && (
+        <ConfirmDialog
+          title={`Save ${counted(changes.length, 'change')} to DID ${did.pattern}?`}
+          confirmLabel={`Save ${counted(changes.length, 'change')}`}
+          destructive={false}
+          onConfirm={() => save(review)}
+          onClose={() => setReview(null)}
+        >
+          <p>Only these settings are sent to VICIdial; every other setting of the DID stays as it is.</p>
+          <ChangeItems changes={changes} />
+        </ConfirmDialog>
+      )}
     </FormProvider>
   );
 }

@@ -91,12 +91,50 @@ describe('the route fields', () => {
     const user = await open('/dids/new', 'Add DID');
     await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
     await user.click(screen.getByRole('button', { name: 'Add DID' }));
-    expect(await screen.findByText('Route: required')).toBeInTheDocument();
+    expect(await screen.findByText('Where calls go: required')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Phone' }));
     await user.click(screen.getByRole('button', { name: 'Add DID' }));
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Server IP' })).toHaveAccessibleDescription(/Server IP: required/));
     expect(screen.getByRole('combobox', { name: 'Phone extension' })).toHaveAccessibleDescription(/Phone extension: required/);
     expect(writes(requests)).toEqual([]);
+  });
+
+  it('"Where calls go: required" goes once a route is chosen', async () => {
+    fakeBff(() => storedDid);
+    const user = await open('/dids/new', 'Add DID');
+    await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
+    await user.click(screen.getByRole('button', { name: 'Add DID' }));
+    expect(await screen.findByText('Where calls go: required')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Extension' }));
+    await waitFor(() => expect(screen.queryByText('Where calls go: required')).not.toBeInTheDocument());
+    expect(screen.getByRole('radio', { name: 'Extension' })).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('a refused save focuses the first field in error on the form, whatever order the problems come in', async () => {
+    fakeFetch(async (request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'POST')
+        return json(400, {
+          code: 'VALIDATION',
+          message: 'Check the fields',
+          details: {
+            issues: [
+              { field: 'routing.context', message: 'Context: 1 to 50 letters, digits, - or _' },
+              { field: 'description', message: 'Description: 6 to 50 letters, digits, spaces or . , _ -' },
+            ],
+          },
+        });
+      return json(404, { code: 'NOT_FOUND', message: `no fake for ${path}` });
+    });
+    const user = await open('/dids/new', 'Add DID');
+    await user.type(screen.getByRole('textbox', { name: /^DID number/ }), '3125559001');
+    await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Night line');
+    await user.click(screen.getByRole('radio', { name: 'Extension' }));
+    await user.type(screen.getByRole('textbox', { name: /^Extension/ }), '8300');
+    await user.type(screen.getByRole('textbox', { name: /^Context/ }), 'default');
+    await user.click(screen.getByRole('button', { name: 'Add DID' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Description' })).toHaveAccessibleDescription(/Description: 6 to 50/));
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveFocus();
   });
 
   it('the phone route suggests the chosen server’s phones as the extension is typed', async () => {
@@ -149,6 +187,11 @@ describe('the edit form', () => {
     await user.type(listId, '10009');
     expect(screen.getByText('1 change to save:')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    // Asked first, as phones and aliases are; nothing sent before.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Save 1 change to DID 3125550101?' });
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('List ID: 10001 → 10009');
+    expect(writes(requests)).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Save 1 change' }));
 
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'In-group' })).toHaveAccessibleDescription(/There is no in-group with this ID./));
     const [patch] = writes(requests);
@@ -167,6 +210,7 @@ describe('the edit form', () => {
     const user = await open(`/dids/${storedDid.didId}/edit`, 'Edit DID 3125550101');
     await user.click(screen.getByLabelText(/^Active/));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Save 1 change' }));
 
     const notice = await screen.findByRole('alert', { name: 'Someone else changed this DID' });
     expect(within(notice).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -177,6 +221,7 @@ describe('the edit form', () => {
     expect(screen.getByLabelText('Description')).toHaveValue('Sales line A');
     expect(screen.getByLabelText(/^Active/)).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Save 1 change' }));
 
     await screen.findByRole('heading', { level: 1, name: 'DID 3125550101' });
     const [first, second] = writes(requests);

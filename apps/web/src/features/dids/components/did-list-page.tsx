@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES } from '@vicidash/contracts/did';
+import { DID_ROUTE_LABELS, DID_ROUTES, DID_SORT_FIELDS, type DidRow, didListQuerySchema, RECORD_CALL_MODES, RECORDING_LABELS } from '@vicidash/contracts/did';
 import { CreateLink } from '../../../components/create-link';
 import { ListCsvActions } from '../../../components/list-csv-actions';
 import { listColumns } from '../../../components/data-table/data-table';
@@ -16,7 +16,7 @@ import { useListState } from '../../../lib/list-state';
 import { lookupQueries } from '../../../lib/lookups';
 import { didListQueryOptions } from '../api/dids';
 import { didPaths } from '../paths';
-import { RECORDING_LABELS, ROUTE_LABELS, routeLabel } from '../labels';
+import { routeLabel } from '../labels';
 import './did-list.css';
 
 const column = listColumns<DidRow>();
@@ -41,7 +41,7 @@ const readColumns = [
 ];
 const editColumns = [...readColumns, editColumn<DidRow>((did) => didPaths.edit(did.didId), (did) => `DID ${did.pattern}`)];
 
-const ROUTE_OPTIONS = DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route] }));
+const ROUTE_OPTIONS = DID_ROUTES.map((route) => ({ value: route, label: DID_ROUTE_LABELS[route] }));
 const RECORDING_OPTIONS = RECORD_CALL_MODES.map((mode) => ({ value: mode, label: RECORDING_LABELS[mode] ?? mode }));
 // Rows are known by pattern: the bulk change names DIDs by pattern, and so do its results.
 const didRowId = (did: DidRow) => did.pattern;
@@ -71,7 +71,7 @@ export function DidListPage() {
         }
       />
       <ListToolbar label="Search and filter DIDs">
-        <ListSearch list={list} param="search" label="Search DIDs" hint="Number (start of the pattern) or description" />
+        <ListSearch list={list} param="search" label="Search DIDs" hint="Digits anywhere in the number (the last four will do), or description" />
         <ChoiceFilter label="Route" anyLabel="All routes" value={query.route ?? ''} options={ROUTE_OPTIONS} onChange={(route) => update({ route })} />
         <ListSearch list={list} param="target" label="Route target" hint="Extension, box, phone, in-group, menu or agent" />
         <ChoiceFilter

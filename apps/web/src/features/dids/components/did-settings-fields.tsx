@@ -1,8 +1,7 @@
 import { useFormContext } from 'react-hook-form';
-import { RECORD_CALL_MODES } from '@vicidash/contracts/did';
+import { RECORD_CALL_MODES, RECORDING_LABELS } from '@vicidash/contracts/did';
 import { CheckboxField, SelectField, TextField } from '../../../components/form-field';
 import type { DidFormValues } from '../form/did-values';
-import { RECORDING_LABELS } from '../labels';
 
 /** The DID's own settings (everything but the route). The pattern is typed for a new DID only. */
 export function DidSettingsFields({ isNew, storedRecordCall }: { isNew: boolean; storedRecordCall: DidFormValues['recordCall'] }) {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { type FieldPath, useController, useFormContext, useWatch } from 'react-hook-form';
-import { AGENT_SEARCH_METHODS, DID_ROUTES, type DidRoute } from '@vicidash/contracts/did';
+import { AGENT_SEARCH_METHODS, DID_ROUTE_LABELS, DID_ROUTES, type DidRoute } from '@vicidash/contracts/did';
 import { phoneListResponseSchema } from '@vicidash/contracts/phone';
 import { Value } from '../../../components/details';
 import { SelectField, TextField } from '../../../components/form-field';
 import { api } from '../../../lib/api-client';
 import { lookupQueries } from '../../../lib/lookups';
-import { AGENT_SEARCH_LABELS, ROUTE_DESCRIPTIONS, ROUTE_FIELD_LABELS, ROUTE_LABELS } from '../labels';
+import { AGENT_SEARCH_LABELS, ROUTE_DESCRIPTIONS, ROUTE_FIELD_LABELS } from '../labels';
 import { type RouteField, type RoutingValues, isRequiredRouteField, visibleRouteFields } from '../form/routing-values';
 import './did-form.css';
 
@@ -37,7 +37,7 @@ export function RouteFields({ before, keepLabel, agentNote, targetMissing = fals
     <>
       <RoutePicker keepLabel={keepLabel} />
       {route !== '' && (
-        <div className="route-fields" aria-label={`${ROUTE_LABELS[route]} settings`} role="group">
+        <div className="route-fields" aria-label={`${DID_ROUTE_LABELS[route]} settings`} role="group">
           {route === 'AGENT' ? <AgentNotice note={agentNote} /> : <TargetFields route={route} before={before} targetMissing={targetMissing} />}
         </div>
       )}
@@ -50,11 +50,10 @@ function RoutePicker({ keepLabel }: { keepLabel: string | undefined }) {
   const id = useId();
   const choices: { value: DidRoute | ''; label: string; description: string }[] = [
     ...(keepLabel ? [{ value: '' as const, label: keepLabel, description: 'Only the settings chosen below change.' }] : []),
-    ...DID_ROUTES.map((route) => ({ value: route, label: ROUTE_LABELS[route], description: ROUTE_DESCRIPTIONS[route] })),
+    ...DID_ROUTES.map((route) => ({ value: route, label: DID_ROUTE_LABELS[route], description: ROUTE_DESCRIPTIONS[route] })),
   ];
-  // A missing route is reported on the routing block itself ("Route: required").
-  const routingError = formState.errors.routing;
-  const error = routingError?.route?.message ?? routingError?.message;
+  // A missing route ("Where calls go: required") is put on routing.route (payload-resolver.ts).
+  const error = formState.errors.routing?.route?.message;
   return (
     <fieldset className="route-picker" aria-describedby={error ? `${id}-error` : undefined}>
       <legend>

@@ -1,6 +1,7 @@
-import type { DidRef, RECORD_CALL_MODES } from '@vicidash/contracts/did';
+import { DID_ROUTE_LABELS, type DidRef, type RECORD_CALL_MODES, RECORDING_LABELS } from '@vicidash/contracts/did';
+import { ROUTE_FIELD_LABELS } from '../labels';
 import { definedFields } from './defined';
-import { EMPTY_ROUTING, type RoutingValues, routingChange } from './routing-values';
+import { EMPTY_ROUTING, type RoutingValues, routingChange, visibleRouteFields } from './routing-values';
 
 /**
  * The bulk change form: one change for many DIDs. Each part can be left as it is on every DID
@@ -22,3 +23,21 @@ export const bulkRequest = (dids: readonly DidRef[], values: BulkFormValues): Re
     active: values.active === '' ? undefined : values.active === 'yes',
     recordCall: values.recordCall || undefined,
   });
+
+/** What the change sets on each chosen DID, in words, for the confirmation ("Where calls go: Call menu"). */
+export function bulkChangeList(values: BulkFormValues): string[] {
+  const { route } = values.routing;
+  return [
+    ...(route === ''
+      ? []
+      : [
+          `Where calls go: ${DID_ROUTE_LABELS[route]}`,
+          ...visibleRouteFields(route).flatMap((field) => {
+            const text = values.routing[field].trim();
+            return text === '' ? [] : [`${ROUTE_FIELD_LABELS[field]}: ${text}`];
+          }),
+        ]),
+    ...(values.active === '' ? [] : [`Active: ${values.active === 'yes' ? 'Yes' : 'No'}`]),
+    ...(values.recordCall === '' ? [] : [`Recording: ${RECORDING_LABELS[values.recordCall] ?? values.recordCall}`]),
+  ];
+}

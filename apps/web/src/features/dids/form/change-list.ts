@@ -1,4 +1,5 @@
-import { RECORDING_LABELS, ROUTE_FIELD_LABELS, ROUTE_LABELS } from '../labels';
+import { DID_ROUTE_LABELS, RECORDING_LABELS } from '@vicidash/contracts/did';
+import { ROUTE_FIELD_LABELS } from '../labels';
 import type { DidFormValues } from './did-values';
 import { visibleRouteFields } from './routing-values';
 
@@ -23,7 +24,7 @@ function inWords(values: DidFormValues): Map<string, { label: string; text: stri
     ['active', { label: 'Active', text: values.active ? 'Yes' : 'No' }],
     ['recordCall', { label: 'Recording', text: values.recordCall === '' ? '' : (RECORDING_LABELS[values.recordCall] ?? values.recordCall) }],
     ['filterCleanCidNumber', { label: 'Clean caller ID number', text: values.filterCleanCidNumber.trim() }],
-    ['routing.route', { label: 'Route', text: values.routing.route === '' ? '' : ROUTE_LABELS[values.routing.route] }],
+    ['routing.route', { label: 'Where calls go', text: values.routing.route === '' ? '' : DID_ROUTE_LABELS[values.routing.route] }],
   ]);
   for (const [field, label] of Object.entries(ROUTE_FIELD_LABELS)) {
     words.set(`routing.${field}`, { label, text: values.routing[field as keyof typeof ROUTE_FIELD_LABELS].trim() });

@@ -33,7 +33,7 @@ describe('the update request', () => {
     });
     expect(didChanges(loaded, values)).toEqual({ routing: { route: 'CALLMENU', menuId: 'MAIN_IVR' } });
     expect(changeList(loaded, values)).toEqual([
-      { label: 'Route', from: 'In-group', to: 'Call menu' },
+      { label: 'Where calls go', from: 'In-group', to: 'Call menu' },
       { label: 'Call menu', from: 'none', to: 'MAIN_IVR' },
     ]);
   });
@@ -79,7 +79,7 @@ describe('the add request', () => {
 
   it('without a route the contract says the route is required', () => {
     const issues = createDidRequestSchema.safeParse(newDidRequest({ ...NEW_DID_VALUES, pattern: '3125559001' })).error?.issues;
-    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['routing', 'Route: required']]);
+    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['routing', 'Where calls go: required']]);
   });
 });
 

@@ -9,7 +9,9 @@ import type { z } from 'zod';
  * sent, and the submit handler receives the parsed request itself.
  *
  * The request's field paths are the form's (routing.inGroup is routing.inGroup), so each problem
- * lands on its field. A problem of the request as a whole ("nothing to change"), or of a part the
+ * lands on its field; a routing block that is missing altogether is the route not chosen, so its
+ * problem goes on routing.route (choosing a route then clears it: react-hook-form checks again only
+ * the field that changed). A problem of the request as a whole ("nothing to change"), or of a part the
  * person does not type (the list of DIDs of a bulk change), goes to errors.root.
  */
 export function requestResolver<V extends FieldValues, S extends z.ZodType>(
@@ -23,10 +25,11 @@ export function requestResolver<V extends FieldValues, S extends z.ZodType>(
     const onFields: FieldErrors = {};
     const elsewhere: string[] = [];
     for (const [name, error] of Object.entries(result.errors as Record<string, FieldError>)) {
-      if (name in values) onFields[name] = error;
+      if (name === 'routing' && error.message !== undefined) onFields.routing = { route: error };
+      else if (name in values) onFields[name] = error;
       else elsewhere.push(error.message ?? '');
     }
-    if (elsewhere.length === 0) return result as Result;
-    return { values: {}, errors: { ...onFields, root: { type: 'request', message: elsewhere.join(' ') } } } as Result;
+    if (Object.keys(result.errors).length === 0) return result as Result;
+    return { values: {}, errors: elsewhere.length === 0 ? onFields : { ...onFields, root: { type: 'request', message: elsewhere.join(' ') } } } as Result;
   };
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { aliasRowSchema } from '@vicidash/contracts/alias';
-import { serverRefreshResponseSchema } from '@vicidash/contracts/lookups';
 import {
   type CreatePhoneRequest,
   createPhoneResponseSchema,
@@ -107,9 +106,3 @@ export function useRevealSecrets(key: PhoneKey) {
   });
 }
 
-/** Asks every server to rebuild its configuration, so phone changes reach them. */
-export function useRefreshServers() {
-  return useMutation({
-    mutationFn: () => api.post('/api/servers/refresh', { schema: serverRefreshResponseSchema }),
-  });
-}

@@ -123,7 +123,8 @@ describe('the phone edit form', () => {
     expect(await patch?.json()).toEqual({ fullName: 'Ann Jones', email: null, password: 'Secret-22' });
     const outcome = screen.getByRole('region', { name: 'Result of the last change' });
     expect(within(outcome).getByRole('list', { name: 'Servers awaiting a configuration rebuild' })).toHaveTextContent('ast1 (10.20.0.11)');
-    expect(within(outcome).getByRole('button', { name: 'Refresh servers' })).toBeInTheDocument();
+    // The servers page shows their state and asks them to rebuild.
+    expect(within(outcome).getByRole('link', { name: 'Servers and their rebuild' })).toHaveAttribute('href', '/servers');
   });
 
   it('on a 409 shows what changed, and re-applies the changes on the current phone', async () => {

@@ -224,7 +224,7 @@ function EditFields({ form, loaded, choices }: { form: Form; loaded: PhoneFormVa
         <legend>Phone</legend>
         <div className="phone-form-grid">
           {text('login', 'Up to 15 letters, digits, - or _.')}
-          {text('fullName', '2 to 30 letters, digits, spaces or + . _ -.')}
+          {text('fullName', "2 to 30 letters without accents, digits, spaces or + . _ - (VICIdial drops ' and é).")}
           {text('dialplanNumber', '3 to 20 letters, digits, * or #.')}
           {text('voicemailId', '2 to 10 letters or digits.')}
           {text('outboundCallerId', '6 to 18 digits.', { inputMode: 'numeric' })}

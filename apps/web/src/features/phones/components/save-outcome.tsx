@@ -1,11 +1,6 @@
-import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { type ServerLookup, serverLookupSchema } from '@vicidash/contracts/lookups';
 import { z } from 'zod';
-import { useToast } from '../../../components/toast';
-import { errorMessage } from '../../../components/states';
-import { Can } from '../../../lib/auth';
-import { useRefreshServers } from '../api/phones';
 
 /**
  * What a phone write answered, carried to the page the user lands on (the phone after a create or
@@ -41,20 +36,12 @@ export function SaveOutcomeNotice() {
   return <Notice key={location.key} outcome={outcome} onDismiss={dismiss} />;
 }
 
-function Notice({ outcome, onDismiss }: { outcome: PhoneSaveOutcome; onDismiss: () => void }) {
-  const [servers, setServers] = useState(outcome.serversAwaitingRebuild);
-  const refresh = useRefreshServers();
-  const toast = useToast();
-  const aliases = outcome.stillListedInAliases ?? [];
+/** The servers page shows each server's rebuild state and asks them to rebuild (links between features are plain paths). */
+const SERVERS_PATH = '/servers';
 
-  const refreshServers = () =>
-    refresh.mutate(undefined, {
-      onSuccess: (answer) => {
-        setServers(answer.serversAwaitingRebuild);
-        toast.success(`${answer.serversUpdated} ${answer.serversUpdated === 1 ? 'server' : 'servers'} asked to rebuild the configuration.`);
-      },
-      onError: (error) => toast.error(errorMessage(error)),
-    });
+function Notice({ outcome, onDismiss }: { outcome: PhoneSaveOutcome; onDismiss: () => void }) {
+  const servers = outcome.serversAwaitingRebuild;
+  const aliases = outcome.stillListedInAliases ?? [];
 
   return (
     <section className="form-notice save-outcome" aria-label="Result of the last change">
@@ -80,11 +67,11 @@ function Notice({ outcome, onDismiss }: { outcome: PhoneSaveOutcome; onDismiss: 
         )}
       </div>
       <div className="page-actions">
-        <Can permission="refresh:servers">
-          <button type="button" className="button" onClick={refreshServers} disabled={refresh.isPending}>
-            {refresh.isPending ? 'Refreshing…' : 'Refresh servers'}
-          </button>
-        </Can>
+        {servers.length > 0 && (
+          <Link className="button" to={SERVERS_PATH}>
+            Servers and their rebuild
+          </Link>
+        )}
         <button type="button" className="button button--quiet" onClick={onDismiss}>
           Dismiss
         </button>
