@@ -59,7 +59,7 @@ export const phoneCsv: CsvResource<ImportedPhone> = {
   resource: 'phones',
   what: 'phone',
   columns: phoneColumns,
-  keyHeaders: ['Extension', 'Server IP'],
+  keyHeaders: [labelOf('extension'), labelOf('serverIp')],
   keyOf: ([extension = '', serverIp = '']) => `${extension}@${serverIp}`,
   recordKey: (phone) => `${phone.extension}@${phone.serverIp}`,
   lookalikes: (key) => [`0${key}`, `00${key}`],

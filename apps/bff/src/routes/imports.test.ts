@@ -106,7 +106,7 @@ describe('file problems', () => {
     const noKey = await importCsv(t, 'dids', 'Description\nSome line\n');
     expect(noKey.body.message).toBe('File: the column DID pattern is missing; it names the DID each row adds or changes');
     const noServer = await importCsv(t, 'phones', 'Extension,Full name\n1001,Someone\n');
-    expect(noServer.body.message).toBe('File: the column Server IP is missing; it names the phone each row adds or changes');
+    expect(noServer.body.message).toBe('File: the column Server is missing; it names the phone each row adds or changes');
     const twice = await importCsv(t, 'aliases', 'Alias ID,Logins,logins\nsales_pod1,1001a,1002a\n');
     expect(twice.body.message).toBe('File: the column logins appears twice');
   });
@@ -153,7 +153,7 @@ describe('file problems', () => {
       'DID pattern: 13125550120 is +13125550120 without its +, as a spreadsheet writes a number; format the column as text in the spreadsheet and export it again',
     );
     expect(fine.action).toBe('unchanged');
-    const phones = await importCsv(t, 'phones', 'Extension,Server IP,Outbound caller ID\n1001,10.20.0.11,3125550100\n1002,10.20.0.11,0312555010\n');
+    const phones = await importCsv(t, 'phones', 'Extension,Server,Outbound caller ID\n1001,10.20.0.11,3125550100\n1002,10.20.0.11,0312555010\n');
     expect(phones.body.rows[0].action).toBe('unchanged');
     const did = await demoDid(t, '+13125550120');
     expect(did.phoneCode).toBe('1');
@@ -211,7 +211,7 @@ describe('preview of each resource: add, change, unchanged, invalid', () => {
   test('phones: secrets write-only and hidden, an empty cell clears where VICIdial can and is refused where it cannot', async () => {
     const t = await writeTestApp();
     const csv = [
-      'Extension,Server IP,Dialplan number,Voicemail box,Login,Password,Registration password,Protocol,Full name,Time zone,Outbound caller ID,Email,Active',
+      'Extension,Server,Dialplan number,Voicemail box,Login,Password,Registration password,Protocol,Full name,Time zone,Outbound caller ID,Email,Active',
       '1001,10.20.0.11,1001,1001,1001a,,,SIP,Mei Nelson,-6,3125550100,mei.nelson@example.com,Y',
       '1002,10.20.0.11,1002,1002,1002a,New-Pass-1002,,SIP,Tomas Hernandez,-6.00,3125550100,,y',
       '6001,10.20.0.11,6001,6001,6001a,Phone-Pass-6001,Reg-Secret-6001,SIP,New desk 6001,-6.00,3125550100,,',
@@ -264,7 +264,7 @@ describe('roles', () => {
       helpdesk: { dids: 200, phones: 403, aliases: 403 },
       supervisor: { dids: 200, phones: 200, aliases: 200 },
     };
-    const files: Record<List, string> = { dids: "DID pattern\n'+13125550120\n", phones: 'Extension,Server IP\n1001,10.20.0.11\n', aliases: 'Alias ID\nsales_pod1\n' };
+    const files: Record<List, string> = { dids: "DID pattern\n'+13125550120\n", phones: 'Extension,Server\n1001,10.20.0.11\n', aliases: 'Alias ID\nsales_pod1\n' };
     for (const role of ['viewer', 'helpdesk', 'supervisor'] as const) {
       for (const list of ['dids', 'phones', 'aliases'] as const) {
         expect((await importCsv(t, list, files[list], 'mode=preview', role)).status, `${role} ${list}`).toBe(expected[role][list]);
@@ -350,7 +350,7 @@ describe('apply', () => {
   test('phones: added with their secrets, masked in the audit', async () => {
     const t = await writeTestApp();
     const csv = [
-      'Extension,Server IP,Dialplan number,Voicemail box,Login,Password,Registration password,Protocol,Full name,Time zone,Outbound caller ID',
+      'Extension,Server,Dialplan number,Voicemail box,Login,Password,Registration password,Protocol,Full name,Time zone,Outbound caller ID',
       '6001,10.20.0.11,6001,6001,6001a,Phone-Pass-6001,Reg-Secret-6001,SIP,New desk 6001,-6.00,3125550100',
     ].join('\n');
     const apply = await importCsv(t, 'phones', csv, 'mode=apply');

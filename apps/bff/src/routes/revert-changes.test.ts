@@ -28,7 +28,7 @@ describe('a DID change', () => {
     expect(item.changes).toEqual(
       expect.arrayContaining([
         { field: 'description', label: 'Description', now: 'Night line', backTo: before.description },
-        { field: 'route', label: 'Route', now: 'CALLMENU', backTo: 'IN_GROUP' },
+        { field: 'route', label: 'Where calls go', now: 'CALLMENU', backTo: 'IN_GROUP' },
         { field: 'inGroup', label: 'In-group', now: before.inGroup, backTo: before.inGroup },
       ].filter((c) => c.now !== c.backTo)),
     );
@@ -55,10 +55,10 @@ describe('a DID change', () => {
     const writes = (await t.adminLog()).length;
 
     const shown = await preview(t, entry.id);
-    expect(shown.body.items[0].blocked).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Record calls is now "N" (this change left "Y")') });
+    expect(shown.body.items[0].blocked).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Recording is now "N" (this change left "Y")') });
     const res = await revert(t, entry.id);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'CONFLICT', message: `DID 3125550101 has changed since this change: Record calls is now "N" (this change left "Y"). Revert the later change first, or change it in its form.` });
+    expect(res.body).toMatchObject({ code: 'CONFLICT', message: `DID 3125550101 has changed since this change: Recording is now "N" (this change left "Y"). Revert the later change first, or change it in its form.` });
     expect(await t.adminLog()).toHaveLength(writes);
     expect((await t.auditRows()).at(-1)).toMatchObject({ outcome: 'failure', revertOf: entry.id, result: { code: 'CONFLICT' } });
   });
@@ -100,7 +100,7 @@ describe('DID deletions and additions', () => {
       action: 'create:dids',
       notes: [`VICIdial gives it a new DID ID (it was DID ${did.didId}).`, "VICIdial's API cannot set its user group (it was SALES): set it in VICIdial."],
     });
-    expect(shown.body.items[0].changes).toContainEqual({ field: 'pattern', label: 'DID pattern', now: null, backTo: '3125550102' });
+    expect(shown.body.items[0].changes).toContainEqual({ field: 'pattern', label: 'DID number', now: null, backTo: '3125550102' });
     expect((await revert(t, entry.id)).status).toBe(200);
     const back = await demoDid(t, '3125550102');
     const { didId: _old, version: _v, userGroup: _g, ...settings } = did;
@@ -174,7 +174,7 @@ describe('aliases', () => {
     await t.send('put', '/api/aliases/front_desk', { name: 'Front desks all', logins: ['8000a'] }, { version: loaded?.version });
     const changed = await lastEntry(t);
     expect((await preview(t, changed.id)).body.items[0].changes).toEqual([
-      { field: 'name', label: 'Alias name', now: 'Front desks all', backTo: 'Front desks' },
+      { field: 'name', label: 'Name', now: 'Front desks all', backTo: 'Front desks' },
       { field: 'logins', label: 'Logins', now: ['8000a'], backTo: ['8000a', '8000b'] },
     ]);
     expect((await revert(t, changed.id)).status).toBe(200);
