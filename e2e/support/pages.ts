@@ -2,11 +2,15 @@ import { expect, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y.js';
 import { screenshot } from './screens.js';
 
+/** The page shows its heading and has finished loading, so checks and screenshots see it as people do. */
+export async function pageSettled(page: Page, heading: string | RegExp): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Loading|Updating|Checking/ })).toHaveCount(0);
+}
+
 /** Every visited page gets the same checks: it shows its heading, axe finds nothing serious, a screenshot is kept. */
 export async function checkPage(page: Page, heading: string | RegExp, screenshotName: string): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  // Let loading states settle, so axe and the screenshot see the page as people do.
-  await expect(page.getByRole('status').filter({ hasText: /Loading|Updating|Checking/ })).toHaveCount(0);
+  await pageSettled(page, heading);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, screenshotName);
 }

@@ -193,9 +193,13 @@ test.describe.serial('supervisor: an alias from chips to deletion', () => {
 test('the chip picker works by keyboard alone', async ({ page, loginAs }) => {
   await loginAs('supervisor', '/aliases');
   await expect(page.getByRole('heading', { level: 1, name: 'Phone aliases' })).toBeVisible();
-  // Skip link, then the page's first control: the add link.
+  // Skip link, then the page's controls in the order they are seen: export, import, add.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /^Export [\d,]+ rows?$/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Import' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Add alias' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -142,7 +142,9 @@ test('keyboard: the skip link leads past the navigation, and a new page puts foc
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   await page.keyboard.press('Tab');
-  // The first control of the page, not the navigation.
+  // The first control of the page (a viewer's only action, the export), not the navigation; then the search.
+  await expect(page.getByRole('link', { name: /^Export [\d,]+ rows?$/ })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('searchbox', { name: 'Search phones' })).toBeFocused();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Phone aliases' }).focus();

@@ -26,7 +26,7 @@ describe('login', () => {
       username: 'helpdesk',
       displayName: 'Test helpdesk',
       role: 'helpdesk',
-      permissions: ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password', 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'import:dids'],
+      permissions: ['read:phones', 'read:aliases', 'read:dids', 'read:lookups', 'change:own-password', 'create:dids', 'copy:dids', 'update:dids', 'read:own-audit', 'revert:own-did-changes', 'import:dids'],
       mustChangePassword: false,
     });
     expect(res.body.csrfToken).toMatch(/^[\w-]{40,}$/);
