@@ -40,20 +40,7 @@ export class ImportStore {
   async savePreview(record: ImportRecord): Promise<void> {
     const now = this.now();
     await this.db.deleteFrom('imports').where('state', '=', 'previewed').where('created_at', '<', now - PREVIEW_KEPT_MS).execute();
-    await this.db
-      .insertInto('imports')
-      .values({
-        id: record.id,
-        resource: record.resource,
-        actor_id: record.actorId,
-        state: 'previewed',
-        file_hash: record.fileHash,
-        header: JSON.stringify(record.header),
-        planned: JSON.stringify(record.planned),
-        created_at: now,
-        heartbeat_at: now,
-      })
-      .execute();
+    await this.insert(record, { state: 'previewed', planned: JSON.stringify(record.planned) });
   }
 
   async preview(id: string): Promise<ImportRecord | undefined> {
@@ -71,6 +58,14 @@ export class ImportStore {
   }
 
   async start(record: Omit<ImportRecord, 'planned'> & { total: number; requestId: string }): Promise<void> {
+    await this.insert(record, { state: 'running', planned: '{}', total: record.total, request_id: record.requestId.slice(0, 64) });
+  }
+
+  /** A new row for a preview or an apply: what every import row holds, then what this state adds. */
+  private async insert(
+    record: Omit<ImportRecord, 'planned'>,
+    own: { state: 'previewed' | 'running'; planned: string; total?: number; request_id?: string },
+  ): Promise<void> {
     const now = this.now();
     await this.db
       .insertInto('imports')
@@ -78,14 +73,11 @@ export class ImportStore {
         id: record.id,
         resource: record.resource,
         actor_id: record.actorId,
-        state: 'running',
         file_hash: record.fileHash,
         header: JSON.stringify(record.header),
-        planned: '{}',
-        total: record.total,
-        request_id: record.requestId.slice(0, 64),
         created_at: now,
         heartbeat_at: now,
+        ...own,
       })
       .execute();
   }
