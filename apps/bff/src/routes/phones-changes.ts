@@ -50,16 +50,6 @@ export function phoneWrites(services: AppServices, writer: VicidialWriter) {
   const records = vicidialRecords(services);
   /** The version check, the call and the read-back, with no other save of the same phone in between. */
   const locked = <T>(key: PhoneKey, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.phone(key)), 'phone', run);
-  /**
-   * A phone change waits for its server's configuration rebuild: every answer says which servers
-   * wait. They are read alongside the answer's own read, not after it.
-   */
-  const withRebuild = async <T extends object>(read: () => Promise<T>) => {
-    const rebuild = readBack(() => records.serversAwaitingRebuild());
-    // Awaited below; if `read` fails first, this one must not be left unhandled meanwhile.
-    rebuild.catch(() => undefined);
-    return { ...(await read()), serversAwaitingRebuild: await rebuild };
-  };
   /** The phone as VICIdial now holds it, for the answer and the audit. */
   const readBackInto = (attempt: WriteAttempt, key: PhoneKey) => async () => {
     const after = await readBack(() => records.phone(key));
@@ -74,7 +64,7 @@ export function phoneWrites(services: AppServices, writer: VicidialWriter) {
       attempt.reread = () => records.phone(key);
       await writer.addPhone(vicidialParams(phoneFields, body));
       attempt.applied = true;
-      return withRebuild(readBackInto(attempt, key));
+      return readBackInto(attempt, key)();
     },
     update: (key: PhoneKey, body: UpdatePhoneRequest, version: string | undefined, attempt: WriteAttempt) =>
       locked(key, async () => {
@@ -91,7 +81,7 @@ export function phoneWrites(services: AppServices, writer: VicidialWriter) {
         }
         await writer.updatePhone({ ...vicidialParams<UpdatePhoneParams>(phoneFields, changes), ...phoneParam(key) });
         attempt.applied = true;
-        return withRebuild(readBackInto(attempt, key));
+        return readBackInto(attempt, key)();
       }),
     remove: (key: PhoneKey, version: string | undefined, attempt: WriteAttempt) =>
       locked(key, async () => {
@@ -101,10 +91,7 @@ export function phoneWrites(services: AppServices, writer: VicidialWriter) {
         await writer.updatePhone({ ...phoneParam(key), delete_phone: 'Y' });
         attempt.applied = true;
         const login = current.login;
-        return withRebuild(async () => ({
-          deleted: key,
-          stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [],
-        }));
+        return { deleted: key, stillListedInAliases: login ? await readBack(() => records.aliasesListingLogin(login)) : [] };
       }),
   };
 }
@@ -115,6 +102,14 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
   const { audit } = services;
   const writes = phoneWrites(services, writer);
   const { records } = writes;
+  /**
+   * A phone change waits for its server's configuration rebuild: the form's answer says which
+   * servers wait (the reverts and imports that share the writes need not read it).
+   */
+  const withRebuild = async <T extends object>(done: Promise<T>) => ({
+    ...(await done),
+    serversAwaitingRebuild: await readBack(() => records.serversAwaitingRebuild()),
+  });
 
   return [
     writeRoute(audit, {
@@ -127,7 +122,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: createPhoneResponseSchema,
       status: 201,
       target: ({ body }) => auditTargets.phone({ serverIp: textOf(body.serverIp), extension: textOf(body.extension) }),
-      handler: ({ body, attempt }) => writes.create(body, attempt),
+      handler: ({ body, attempt }) => withRebuild(writes.create(body, attempt)),
     }),
 
     writeRoute(audit, {
@@ -141,7 +136,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: updatePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: key, body, version, attempt }) => writes.update(key, body, version, attempt),
+      handler: ({ params: key, body, version, attempt }) => withRebuild(writes.update(key, body, version, attempt)),
     }),
 
     writeRoute(audit, {
@@ -154,7 +149,7 @@ export function phoneChangeRoutes(services: AppServices, writer: VicidialWriter)
       response: deletePhoneResponseSchema,
       versioned: true,
       target: pathTarget,
-      handler: ({ params: key, version, attempt }) => writes.remove(key, version, attempt),
+      handler: ({ params: key, version, attempt }) => withRebuild(writes.remove(key, version, attempt)),
     }),
 
     writeRoute(audit, {
