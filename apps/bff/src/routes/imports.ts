@@ -23,7 +23,6 @@ import { type ImportedPhone, phoneAuditTarget, phoneColumns, phoneCsv } from '..
 import { type Plan, planImport, previewOf, readCsv } from '../imports/preview.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
 import { phonesByKeys } from '../vicidial/reader/phones.js';
-import { vicidialRecords } from '../vicidial/records.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
 import { aliasWrites } from './aliases-changes.js';
 import { didWrites } from './dids-changes.js';
@@ -111,7 +110,6 @@ export function exportRoutes(services: AppServices): RouteSpec[] {
 export function importRoutes(services: AppServices, writer: VicidialWriter): RouteSpec[] {
   const { now } = services;
   const store = new ImportStore(services.dashboardDb, now);
-  const records = vicidialRecords(services);
   const dids = didWrites(services, writer);
   const phones = phoneWrites(services, writer);
   const aliases = aliasWrites(services, writer);
