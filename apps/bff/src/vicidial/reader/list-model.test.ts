@@ -137,6 +137,10 @@ describe.each(['sqlite', 'mariadb'] as const)('lists from memory on %s', (dialec
     list.invalidate();
     expect(await found('4242')).toContain('3125554242');
     expect(await found('0101')).not.toContain(first);
+    // Pieces many DIDs hold ('555', '255') and one only this DID holds: its place in each piece's list is kept.
+    for (const digits of ['5554', '2555', '4242', '0101', '555']) {
+      expect(await found(digits), digits).toEqual((await all('pattern')).filter((pattern) => pattern.includes(digits)));
+    }
     expect(reads.all).toBe(1);
     await didsTable().set({ did_pattern: first as string }).where('did_pattern', '=', '3125554242').execute();
   });

@@ -79,6 +79,29 @@ const gramsOf = (text: string): Set<string> => {
   return grams;
 };
 
+/** Where `value` is in the ascending `list`, or where it would go. */
+const placeOf = (list: readonly number[], value: number): number => {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+/** The values both ascending lists hold, ascending. */
+const common = (a: readonly number[], b: readonly number[]): number[] => {
+  const both: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const [x, y] = [a[i] as number, b[j] as number];
+    if (x === y) both.push(x);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return both;
+};
+
 export interface KeyedRows<E> {
   /** The key column. */
   key: string;
@@ -111,7 +134,7 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   private readonly positions = new Map<number, number>();
   /** Each entry's place in each sort order (the inverse of the ordering), computed when first needed. */
   private readonly ranks = new Map<Q['sort'], Int32Array>();
-  /** The substring index: each piece of GRAM characters → the entries whose text holds it; built when a search first needs it. */
+  /** The substring index: each piece of GRAM characters → the positions of the entries whose text holds it, ascending; built when a search first needs it. */
   private grams: Map<string, number[]> | undefined;
   /** The text each entry was indexed with (to take it out when the entry changes). */
   private readonly indexedTexts: string[] = [];
@@ -220,20 +243,17 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
 
   /**
    * The entries `filter` keeps, in the sort's order. With a sought text of GRAM characters or more,
-   * only the entries holding its rarest piece are tested (a few hundred of 50,000 DIDs for four
-   * digits), then put in order by their ranks; otherwise every entry is.
+   * only the entries holding every piece of it are tested (a few dozen of 50,000 DIDs for four
+   * digits: the pieces' lists, a few hundred positions each, are intersected without touching an
+   * entry), then put in order by their ranks; otherwise every entry is.
    */
   private select(query: Q, filter: (entry: E) => boolean): number[] {
     const { substring } = this.source;
     const sought = substring?.sought(query);
     if (!substring || sought === undefined || sought.length < GRAM) return this.ordering(query.sort).filter((at) => filter(this.entries[at] as E));
     const index = this.gramIndex();
-    let candidates: number[] = [];
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const gram of gramsOf(sought)) {
-      const holding = index.get(gram) ?? [];
-      if (holding.length < fewest) [candidates, fewest] = [holding, holding.length];
-    }
+    const [rarest, ...others] = [...gramsOf(sought)].map((gram) => index.get(gram) ?? []).sort((a, b) => a.length - b.length);
+    const candidates = others.reduce(common, rarest as number[]);
     const rank = this.rank(query.sort);
     return candidates.filter((at) => filter(this.entries[at] as E)).sort((a, b) => (rank[a] as number) - (rank[b] as number));
   }
@@ -255,12 +275,13 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
     if (before !== undefined) {
       for (const gram of gramsOf(before)) {
         const holding = grams.get(gram) as number[];
-        holding.splice(holding.indexOf(at), 1);
+        holding.splice(placeOf(holding, at), 1);
       }
     }
+    // Each piece's positions stay ascending (select intersects them).
     for (const gram of gramsOf(text)) {
       const holding = grams.get(gram);
-      if (holding) holding.push(at);
+      if (holding) holding.splice(placeOf(holding, at), 0, at);
       else grams.set(gram, [at]);
     }
     this.indexedTexts[at] = text;
