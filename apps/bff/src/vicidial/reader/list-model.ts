@@ -28,6 +28,12 @@ const MAX_FILTERED_POSITIONS = 1_000_000;
 const MAX_PAGES = 500;
 /** The length of the pieces of text the substring index keeps (trigrams). */
 const GRAM = 3;
+/**
+ * A search the index answers from at most this many candidates is not remembered (its filtered list
+ * nor its pages): it is found again in tens of microseconds, while keeping thousands of one-off
+ * searches costs more (the garbage collector copies what is kept, then sweeps it).
+ */
+const NOT_KEPT_BELOW = 2_000;
 
 /** One row of a list: what the answer shows, with what its filters and sorts compare precomputed. */
 export interface Entry<Row> {
@@ -117,6 +123,12 @@ const sameValues = (a: object, b: object): boolean =>
     return value === other || (key === 'row' && sameValues(value as object, other as object));
   });
 
+/** The positions of the entries a query keeps, in sort order, and whether they are worth remembering. */
+interface Selected {
+  positions: number[];
+  keep: boolean;
+}
+
 /** The rows as read at one time, their sort orders and the filtered lists asked of them. */
 class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   /** Each sort key's values by entry position, computed when a sort first needs them. */
@@ -197,21 +209,25 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   page(query: Q): Page<E['row']> {
     const key = JSON.stringify(query);
     const remembered = this.pages.get(key);
-    this.pages.delete(key);
-    const page = remembered ?? this.readPage(query);
-    this.pages.set(key, page);
+    if (remembered) {
+      this.pages.delete(key);
+      this.pages.set(key, remembered);
+      return remembered;
+    }
+    const { positions, keep } = this.matches(query);
+    const page = this.readPage(query, positions);
+    if (keep) this.pages.set(key, page);
     if (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value as string);
     return page;
   }
 
   /** Every matching entry in the query's sort and order (an export): the entries themselves, not copies. */
   allEntries(query: Q): E[] {
-    const entries = this.matches(query).map((at) => this.entries[at] as E);
+    const entries = this.matches(query).positions.map((at) => this.entries[at] as E);
     return query.order === 'asc' ? entries : entries.reverse();
   }
 
-  private readPage(query: Q): Page<E['row']> {
-    const matches = this.matches(query);
+  private readPage(query: Q, matches: readonly number[]): Page<E['row']> {
     const total = matches.length;
     const offset = (query.page - 1) * query.pageSize;
     const end = Math.min(total, offset + query.pageSize);
@@ -245,17 +261,21 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
    * The entries `filter` keeps, in the sort's order. With a sought text of GRAM characters or more,
    * only the entries holding every piece of it are tested (a few dozen of 50,000 DIDs for four
    * digits: the pieces' lists, a few hundred positions each, are intersected without touching an
-   * entry), then put in order by their ranks; otherwise every entry is.
+   * entry), then put in order by their ranks; otherwise every entry is. `keep`: whether it is
+   * worth remembering (not when the index answered it from a few candidates).
    */
-  private select(query: Q, filter: (entry: E) => boolean): number[] {
+  private select(query: Q, filter: (entry: E) => boolean): Selected {
     const { substring } = this.source;
     const sought = substring?.sought(query);
-    if (!substring || sought === undefined || sought.length < GRAM) return this.ordering(query.sort).filter((at) => filter(this.entries[at] as E));
+    if (!substring || sought === undefined || sought.length < GRAM) {
+      return { positions: this.ordering(query.sort).filter((at) => filter(this.entries[at] as E)), keep: true };
+    }
     const index = this.gramIndex();
     const [rarest, ...others] = [...gramsOf(sought)].map((gram) => index.get(gram) ?? []).sort((a, b) => a.length - b.length);
     const candidates = others.reduce(common, rarest as number[]);
     const rank = this.rank(query.sort);
-    return candidates.filter((at) => filter(this.entries[at] as E)).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    const positions = candidates.filter((at) => filter(this.entries[at] as E)).sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    return { positions, keep: candidates.length >= NOT_KEPT_BELOW };
   }
 
   private gramIndex(): Map<string, number[]> {
@@ -311,24 +331,29 @@ class Snapshot<E extends Entry<unknown>, Q extends ListQuery> {
   }
 
   /** The entries the query keeps, in its sort's ascending order. */
-  private matches(query: Q): number[] {
+  private matches(query: Q): Selected {
     const ordering = this.ordering(query.sort);
     const filter = this.source.filter(query);
-    if (!filter) return ordering;
+    if (!filter) return { positions: ordering, keep: true };
     const { sort, order: _order, page: _page, pageSize: _pageSize, ...filters } = query;
     const key = JSON.stringify([sort, filters]);
     const remembered = this.filtered.get(key);
-    this.filtered.delete(key);
-    const matches = remembered ?? this.select(query, filter);
+    if (remembered) {
+      this.filtered.delete(key);
+      this.filtered.set(key, remembered);
+      return { positions: remembered, keep: true };
+    }
+    const selected = this.select(query, filter);
+    if (!selected.keep) return selected;
+    const matches = selected.positions;
     this.filtered.set(key, matches);
-    if (remembered) return matches;
     this.filteredPositions += matches.length;
     for (const [oldest, positions] of this.filtered) {
       if (this.filtered.size <= MAX_FILTERED && this.filteredPositions <= MAX_FILTERED_POSITIONS) break;
       this.filtered.delete(oldest);
       this.filteredPositions -= positions.length;
     }
-    return matches;
+    return selected;
   }
 }
 
