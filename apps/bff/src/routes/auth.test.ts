@@ -108,6 +108,17 @@ describe('session', () => {
     expect((await agent.get('/api/auth/session')).status).toBe(401);
   });
 
+  test('a session cookie whose signature was altered lets nobody in', async () => {
+    const { app } = await setup();
+    const cookie = sessionCookie(await request(app).post('/api/auth/login').send({ username: 'viewer', password: testPasswords.viewer }));
+    const sent = (cookie as string).split(';')[0] as string;
+    expect((await request(app).get('/api/auth/session').set('Cookie', sent)).status).toBe(200);
+    const last = sent.at(-1) === 'A' ? 'B' : 'A';
+    for (const altered of [sent.slice(0, -1) + last, sent.replace(/\.[^.]*$/, ''), `${sent}x`]) {
+      expect((await request(app).get('/api/auth/session').set('Cookie', altered)).status, altered).toBe(401);
+    }
+  });
+
   test('logout ends the session', async () => {
     const { loginAs } = await setup();
     const { agent, csrfToken } = await loginAs('viewer');
