@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { openDashboardDb } from '@vicidash/bff/store/open';
 import { request } from 'undici';
 import type { Session } from './session.js';
 import type { Stack } from './stack.js';
@@ -85,33 +86,63 @@ export async function importBenchmarks(stack: Stack, session: Session): Promise<
   return met;
 }
 
-/** 1,000 DIDs re-routed by an import (preview, then apply until done) and by one bulk request. */
-async function applyAgainstBulk(stack: Stack, session: Session, rows: readonly string[]): Promise<boolean> {
-  const patterns = rows.slice(1, APPLY_COUNT + 1).map((line) => line.split(',')[1] as string);
-  const file = ['DID pattern,Route,In-group', ...patterns.map((pattern) => `${pattern},IN_GROUP,RETENTION`)].join('\n');
+/** How often the import page asks for an apply's progress (apps/web, features/imports). */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * The import's apply, from the request to its last row recorded done (the import's last heartbeat,
+ * in the dashboard database: the page's polls, made as the page makes them, would add up to their
+ * interval). Its time.
+ */
+async function timedImport(stack: Stack, session: Session, patterns: readonly string[], inGroup: string): Promise<number> {
+  const file = ['DID pattern,Route,In-group', ...patterns.map((pattern) => `${pattern},IN_GROUP,${inGroup}`)].join('\n');
   const { previewId } = (await postCsv(stack, session, 'dids', 'mode=preview', file)) as { previewId: string };
-  let started = performance.now();
+  const started = Date.now();
   const { importId } = (await postCsv(stack, session, 'dids', `mode=apply&preview=${previewId}`, file)) as { importId: string };
   let status: { state: string; results: { ok: boolean }[] };
   do {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_EVERY_MS));
     const res = await request(`${stack.dashboardUrl}/api/imports/${importId}`, { headers: session.headers });
     status = (await res.body.json()) as typeof status;
   } while (status.state === 'running');
-  const importMs = performance.now() - started;
   const failed = status.results.filter((result) => !result.ok).length;
-  if (failed > 0) throw new Error(`import apply: ${failed} of ${APPLY_COUNT} rows failed`);
+  if (failed > 0) throw new Error(`import apply: ${failed} of ${patterns.length} rows failed`);
+  const dashboard = await openDashboardDb(stack.dashboardDbUrl);
+  try {
+    const { heartbeat_at: finished } = await dashboard.db.selectFrom('imports').select('heartbeat_at').where('id', '=', importId).executeTakeFirstOrThrow();
+    return Number(finished) - started;
+  } finally {
+    await dashboard.close();
+  }
+}
 
-  const unquoted = patterns.map((pattern) => pattern.replace(/^'/, ''));
-  started = performance.now();
+/** The same change as one bulk request: its time. */
+async function timedBulk(stack: Stack, session: Session, patterns: readonly string[], inGroup: string): Promise<number> {
+  const started = performance.now();
   const res = await request(`${stack.dashboardUrl}/api/dids/bulk`, {
     method: 'POST',
     headers: session.headers,
-    body: JSON.stringify({ dids: unquoted, routing: { route: 'IN_GROUP', inGroup: 'SUPPORT_T1' } }),
+    body: JSON.stringify({ dids: patterns.map((pattern) => pattern.replace(/^'/, '')), routing: { route: 'IN_GROUP', inGroup } }),
   });
   const bulk = (await res.body.json()) as { results: { ok: boolean }[] };
-  const bulkMs = performance.now() - started;
+  const ms = performance.now() - started;
   if (res.statusCode !== 200 || bulk.results.some((result) => !result.ok)) throw new Error(`bulk: ${res.statusCode}`);
-  console.log(`      ${APPLY_COUNT} DIDs re-routed: import apply ${(importMs / 1000).toFixed(2)} s, one bulk request ${(bulkMs / 1000).toFixed(2)} s`);
-  return report(`import apply of ${APPLY_COUNT} changed DIDs, throughput against one bulk request`, (100 * bulkMs) / importMs, '%', { op: '>=', value: 90 });
+  return ms;
+}
+
+/**
+ * 1,000 DIDs re-routed by an import (preview untimed, then apply until done) and by one bulk
+ * request: after an untimed bulk over the same DIDs (neither pays for the first touch of their rows),
+ * each twice, in turn, each time to another in-group.
+ */
+async function applyAgainstBulk(stack: Stack, session: Session, rows: readonly string[]): Promise<boolean> {
+  const patterns = rows.slice(1, APPLY_COUNT + 1).map((line) => line.split(',')[1] as string);
+  await timedBulk(stack, session, patterns, 'SUPPORT_T2');
+  const times = { import: 0, bulk: 0 };
+  for (const [imported, bulked] of [['RETENTION', 'SUPPORT_T1'], ['BILLING', 'AFTERHOURS']] as const) {
+    times.import += await timedImport(stack, session, patterns, imported);
+    times.bulk += await timedBulk(stack, session, patterns, bulked);
+  }
+  console.log(`      ${APPLY_COUNT} DIDs re-routed, twice each: import apply ${(times.import / 1000).toFixed(2)} s, one bulk request ${(times.bulk / 1000).toFixed(2)} s`);
+  return report(`import apply of ${APPLY_COUNT} changed DIDs, throughput against one bulk request`, (100 * times.bulk) / times.import, '%', { op: '>=', value: 90 });
 }

@@ -9,6 +9,13 @@ import type { PlannedRow } from './preview.js';
 /** Progress is written when this many rows finished, or this long after the last write. */
 const FLUSH_ROWS = 50;
 const FLUSH_MS = 250;
+/**
+ * Changed rows go to updateMany this many at a time, two batches in flight, each sending half the
+ * calls: one batch's reads, locks and audit rows overlap the other's calls, and no batch waits
+ * for its slowest call with nothing else to send.
+ */
+const BATCH_ROWS = 250;
+const BATCHES_IN_FLIGHT = 2;
 
 export interface ApplyJob<R extends Versioned> {
   importId: string;
@@ -42,28 +49,46 @@ function movedSincePreview<R extends Versioned>(what: string, row: PlannedRow<R>
   return new AppError('CONFLICT', `This ${what} was ${how} by someone else since the preview. Preview the file again to see it as it is now.`);
 }
 
+/** A row's result: done, or the error it ended with. */
+const resultOf = <R extends Versioned>(row: PlannedRow<R>, error?: unknown): RowResult => {
+  const base = { line: row.line, key: row.key, cells: row.cells, action: row.current ? ('change' as const) : ('add' as const) };
+  return error === undefined ? { ...base, ok: true } : { ...base, ok: false, error: resultError(error) };
+};
+
+/** The version a row's change is checked against: the one its preview saw. */
+const plannedVersion = <R extends Versioned>(job: ApplyJob<R>, row: PlannedRow<R>) => job.planned[row.line]?.version ?? (row.current as R).version;
+
 /** One row through the same path as a single add or edit (lock, version check, targets, audit). */
 async function applyRow<R extends Versioned>(job: ApplyJob<R>, row: PlannedRow<R>): Promise<RowResult> {
   const { resource, writes, who } = job;
-  const base = { line: row.line, key: row.key, cells: row.cells };
-  const planned = job.planned[row.line];
-  const moved = movedSincePreview(resource.what, row, planned);
+  const moved = movedSincePreview(resource.what, row, job.planned[row.line]);
   if (!moved && (row.action === 'invalid' || row.action === 'unchanged')) {
-    return { ...base, action: 'invalid', ok: false, error: { code: 'VALIDATION', message: row.errors.join('; ') || 'Nothing to change.' } };
+    const error = { code: 'VALIDATION' as const, message: row.errors.join('; ') || 'Nothing to change.' };
+    return { line: row.line, key: row.key, cells: row.cells, action: 'invalid', ok: false, error };
   }
   const { current } = row;
-  const action = current ? 'change' : 'add';
   const attempt: WriteAttempt = { target: writes.target(row.key, current), fields: row.request ?? {} };
   try {
     await audited(who, current ? writes.updateAction : writes.createAction, attempt, async (made) => {
       if (moved) throw moved;
-      return current ? writes.update(current, row.request, planned?.version ?? current.version, made) : writes.add(row.request, made);
+      return current ? writes.update(current, row.request, plannedVersion(job, row), made) : writes.add(row.request, made);
     });
-    return { ...base, action, ok: true };
+    return resultOf(row);
   } catch (error) {
     if (!(error instanceof AppError)) who.req.log.error({ err: error, line: row.line }, 'import row failed');
-    return { ...base, action, ok: false, error: resultError(error) };
+    return resultOf(row, error);
   }
+}
+
+/** Changed rows through updateMany, a batch at a time; each row's result once its batch's audit rows are written. */
+async function applyBatched<R extends Versioned>(job: ApplyJob<R>, rows: PlannedRow<R>[], progress: Progress): Promise<void> {
+  const updateMany = job.writes.updateMany as NonNullable<RecordWrites<R>['updateMany']>;
+  const batches = Array.from({ length: Math.ceil(rows.length / BATCH_ROWS) }, (_, i) => rows.slice(i * BATCH_ROWS, (i + 1) * BATCH_ROWS));
+  await mapBounded(batches, BATCHES_IN_FLIGHT, async (batch) => {
+    const changes = batch.map((row) => ({ current: row.current as R, request: row.request, version: plannedVersion(job, row) }));
+    const errors = await updateMany(job.who, changes, BULK_CONCURRENCY / BATCHES_IN_FLIGHT);
+    batch.forEach((row, i) => progress.add(resultOf(row, errors[i])));
+  });
 }
 
 /** Finished rows, written to the import a batch at a time (one write in flight). */
@@ -97,14 +122,22 @@ class Progress {
 }
 
 /**
- * Applies the rows, BULK_CONCURRENCY at a time, each its own write with its own audit row; the
- * progress and every row's result go to the dashboard database as they come. Runs after the apply
- * request was answered: it never throws.
+ * Applies the rows, BULK_CONCURRENCY at a time, each its own write with its own audit row: changes
+ * of records as the preview saw them through updateMany where the resource has it, the rest one
+ * by one. The progress and every row's result go to the dashboard database as they come. Runs after
+ * the apply request was answered: it never throws.
  */
 export async function runImport<R extends Versioned>(job: ApplyJob<R>): Promise<void> {
   const progress = new Progress(job);
+  const batched = (row: PlannedRow<R>) =>
+    job.writes.updateMany !== undefined && row.action === 'change' && !movedSincePreview(job.resource.what, row, job.planned[row.line]);
   try {
-    await mapBounded(job.rows, BULK_CONCURRENCY, async (row) => progress.add(await applyRow(job, row)));
+    await mapBounded(
+      job.rows.filter((row) => !batched(row)),
+      BULK_CONCURRENCY,
+      async (row) => progress.add(await applyRow(job, row)),
+    );
+    await applyBatched(job, job.rows.filter(batched), progress);
     await progress.flush();
     await job.store.finish(job.importId);
   } catch (error) {

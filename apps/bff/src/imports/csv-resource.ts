@@ -1,7 +1,8 @@
 import type { ImportResource } from '@vicidash/contracts/imports';
 import type { z } from 'zod';
 import type { AppServices } from '../app.js';
-import type { AuditTarget, WriteAttempt } from '../audit/write-audit.js';
+import type { Attempter, AuditTarget, WriteAttempt } from '../audit/write-audit.js';
+import type { AppError } from '../errors.js';
 
 /** How a cell's text becomes the API's value, and how the stored value is written as text. */
 export type CellKind = 'text' | 'flag' | 'number' | 'list' | 'gmt';
@@ -69,6 +70,19 @@ export interface RecordWrites<R extends Versioned> {
   target(key: string, current?: R): AuditTarget;
   add(request: unknown, attempt: WriteAttempt): Promise<unknown>;
   update(current: R, request: unknown, version: string, attempt: WriteAttempt): Promise<unknown>;
+  /**
+   * Many changes at once, each still its own lock, version check, call and audit row, with the
+   * reads, locks and audit rows around the calls batched (as a bulk change does). Each row's error
+   * in order; undefined where it was applied.
+   */
+  updateMany?(who: Attempter, rows: readonly PlannedChange<R>[], concurrency: number): Promise<(AppError | undefined)[]>;
+}
+
+/** A change of an import: the record as planned, the request, the version it was planned against. */
+export interface PlannedChange<R> {
+  current: R;
+  request: unknown;
+  version: string;
 }
 
 const YES = /^(y|yes)$/i;

@@ -26,7 +26,7 @@ import { vicidialParams } from '../vicidial/params.js';
 import { didAfterChange } from '../vicidial/reader/dids.js';
 import { readBack, requireVersion, type VicidialRecords, vicidialRecords } from '../vicidial/records.js';
 import type { DidChange, VicidialWriter } from '../vicidial/writer.js';
-import { didBulkChangeRoute } from './dids-bulk-changes.js';
+import { didBatchUpdates, didBulkChangeRoute } from './dids-bulk-changes.js';
 
 const PATH = '/api/dids/:didId';
 const pathTarget = ({ params }: RawInput) => auditTargets.did(textOf(params.didId));
@@ -59,6 +59,8 @@ export function didWrites(services: AppServices, writer: VicidialWriter) {
   const locked = <T>(didId: number, run: () => Promise<T>) => services.locks.withLock(recordLockKey(auditTargets.did(didId)), 'DID', run);
   return {
     records,
+    /** Many changes at once, each as safe as a single save (the bulk change, an import's changed DIDs). */
+    batch: didBatchUpdates(services, writer, records),
     async create(body: CreateDidRequest, attempt: WriteAttempt): Promise<DidDetail> {
       attempt.reread = () => records.didByPattern(body.pattern);
       await records.requireRouteTarget(body.routing);
@@ -180,6 +182,6 @@ export function didChangeRoutes(services: AppServices, writer: VicidialWriter): 
       },
     }),
 
-    didBulkChangeRoute(services, writer, records),
+    didBulkChangeRoute(services, writes.batch),
   ];
 }

@@ -7,6 +7,8 @@ import { createApp } from '../app.js';
 import { createLogger } from '../logger.js';
 import { createServices } from '../services.js';
 import { LogCapture, testPasswords } from '../test/app.js';
+import { auditTargets } from '../audit/write-audit.js';
+import { recordLockKey } from '../store/record-locks.js';
 import { demoDid, DEMO_PHONE, type WriteTestApp, writeTestApp } from './changes-test-support.js';
 
 type List = 'dids' | 'phones' | 'aliases';
@@ -345,6 +347,40 @@ describe('apply', () => {
     expect((await finished(t, again.body.importId)).results).toEqual([{ line: 4, key: 'sales_pod3', action: 'change', ok: true }]);
     const refused = (await t.auditRows()).find((row) => row.target.id === 'sales_pod1' && row.outcome === 'failure');
     expect(refused?.result).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  test('changed DIDs (sent in batches): a save holding one of them is waited for; the DID it changed meanwhile is refused with 409, the others applied', async () => {
+    const t = await writeTestApp();
+    const [first, second] = await Promise.all([demoDid(t, '3125550101'), demoDid(t, '3125550102')]);
+    const csv = ['DID pattern,Description', `${first.pattern},Imported line one`, `${second.pattern},Imported line two`].join('\n');
+    const preview = await importCsv(t, 'dids', csv);
+    expect(preview.body.summary).toMatchObject({ change: 2 });
+    // A single save of the first DID is under way: it holds the lock and changes the description.
+    const save = await t.services.locks.acquire([recordLockKey(auditTargets.did(first.didId))]);
+    const logged = (await t.adminLog()).length;
+    const apply = await importCsv(t, 'dids', csv, `mode=apply&preview=${preview.body.previewId}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await t.adminLog()).toHaveLength(logged);
+    await t.services.vicidial.updateDid({ did_pattern: first.pattern, did_description: 'Saved meanwhile' });
+    await save.release();
+
+    expect((await finished(t, apply.body.importId)).results).toEqual([
+      {
+        line: 2,
+        key: first.pattern,
+        action: 'change',
+        ok: false,
+        error: { code: 'CONFLICT', message: 'This DID was changed by someone else since you loaded it. Review the current values and try again.' },
+      },
+      { line: 3, key: second.pattern, action: 'change', ok: true },
+    ]);
+    expect((await demoDid(t, first.pattern)).description).toBe('Saved meanwhile');
+    expect((await demoDid(t, second.pattern)).description).toBe('Imported line two');
+    const audit = (await t.auditRows()).filter((row) => row.action === 'update:dids');
+    expect(audit.map((row) => [row.target.id, row.outcome]).sort()).toEqual([
+      [String(first.didId), 'failure'],
+      [String(second.didId), 'success'],
+    ]);
   });
 
   test('phones: added with their secrets, masked in the audit', async () => {

@@ -22,6 +22,7 @@ import { ImportStore, type Planned } from '../imports/import-store.js';
 import { type ImportedPhone, phoneAuditTarget, phoneColumns, phoneCsv } from '../imports/phone-csv.js';
 import { type Plan, planImport, previewOf, readCsv } from '../imports/preview.js';
 import { readVicidialDb } from '../vicidial/db-errors.js';
+import type { DidChangeFields } from '../vicidial/reader/dids.js';
 import { phonesByKeys } from '../vicidial/reader/phones.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
 import { aliasWrites } from './aliases-changes.js';
@@ -124,6 +125,10 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
         target: didAuditTarget,
         add: (request, attempt) => dids.create(request as never, attempt),
         update: (current, request, version, attempt) => dids.update(current.didId, request as never, version, attempt),
+        updateMany: async (who, rows, concurrency) => {
+          const changes = rows.map(({ current, request, version }) => ({ ref: current.didId, change: request as DidChangeFields, version }));
+          return (await dids.batch.run(who, changes, concurrency)).map((item) => item.error);
+        },
       } satisfies RecordWrites<ImportedDid>,
     },
     phones: {
