@@ -135,16 +135,17 @@ async function timedBulk(stack: Stack, session: Session, patterns: readonly stri
 /**
  * 1,000 DIDs re-routed by an import (preview untimed, then apply until done) and by one bulk
  * request: after an untimed bulk over the same DIDs (neither pays for the first touch of their rows),
- * each twice, in turn, each time to another in-group.
+ * each twice, each time to another in-group.
  */
 async function applyAgainstBulk(stack: Stack, session: Session, rows: readonly string[]): Promise<boolean> {
   const patterns = rows.slice(1, APPLY_COUNT + 1).map((line) => line.split(',')[1] as string);
   await timedBulk(stack, session, patterns, 'SUPPORT_T2');
   const times = { import: 0, bulk: 0 };
-  for (const [imported, bulked] of [['RETENTION', 'SUPPORT_T1'], ['BILLING', 'AFTERHOURS']] as const) {
-    times.import += await timedImport(stack, session, patterns, imported);
-    times.bulk += await timedBulk(stack, session, patterns, bulked);
-  }
+  // Import, bulk, bulk, import: a machine that speeds up or slows down as it goes favours neither.
+  times.import += await timedImport(stack, session, patterns, 'RETENTION');
+  times.bulk += await timedBulk(stack, session, patterns, 'SUPPORT_T1');
+  times.bulk += await timedBulk(stack, session, patterns, 'BILLING');
+  times.import += await timedImport(stack, session, patterns, 'AFTERHOURS');
   console.log(`      ${APPLY_COUNT} DIDs re-routed, twice each: import apply ${(times.import / 1000).toFixed(2)} s, one bulk request ${(times.bulk / 1000).toFixed(2)} s`);
   return report(`import apply of ${APPLY_COUNT} changed DIDs, throughput against one bulk request`, (100 * times.bulk) / times.import, '%', { op: '>=', value: 90 });
 }
