@@ -3,11 +3,12 @@ import { expect, test } from '../support/fixtures.js';
 import { checkPage } from '../support/pages.js';
 
 // The CSV round trip of a helpdesk person: export the DIDs a search finds, change the file as a
-// spreadsheet would, preview what it does, apply it with its progress, and download the row that failed.
+// spreadsheet would, preview what it does, apply it with its progress, download the row that failed,
+// and revert the import.
 
 const SEARCH = '+4420794601';
 
-test('export → edit the file → preview → apply with progress → error report', async ({ page, loginAs }) => {
+test('export → edit the file → preview → apply with progress → error report → revert', async ({ page, loginAs }) => {
   await loginAs('helpdesk', `/dids?search=${encodeURIComponent(SEARCH)}`);
   const exportLink = page.getByRole('link', { name: /^Export \d+ rows?$/ });
   const [exported] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
@@ -50,4 +51,18 @@ test('export → edit the file → preview → apply with progress → error rep
   // The change is there: the list shows it.
   await page.goto(`/dids?search=${encodeURIComponent(SEARCH)}`);
   await expect(page.getByRole('cell', { name: stamp })).toBeVisible();
+
+  // The import is reverted as one, from the changed DID's history: the description is back.
+  const before = lines[1]?.split(',')[2] ?? '';
+  await page.getByRole('link', { name: lines[1]?.split(',')[1]?.replace(/^'/, '') ?? '', exact: true }).click();
+  const newest = page.getByRole('region', { name: 'History' }).getByRole('list', { name: 'Changes, newest first' }).locator(':scope > li').first();
+  await newest.getByRole('button', { name: 'Revert this change' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('list', { name: 'Records to put back' }).locator(':scope > li')).toHaveCount(1);
+  await expect(dialog.getByRole('list', { name: 'Field: now → back to' })).toHaveText(`Description: ${stamp} → back to ${before}`);
+  await dialog.getByRole('button', { name: 'Revert', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The change was reverted.' })).toBeVisible();
+  await page.goto(`/dids?search=${encodeURIComponent(SEARCH)}`);
+  await expect(page.getByRole('cell', { name: before })).toBeVisible();
+  await expect(page.getByRole('cell', { name: stamp })).toHaveCount(0);
 });
