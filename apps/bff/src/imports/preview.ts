@@ -139,9 +139,14 @@ export async function planImport<R extends Versioned>(services: AppServices, res
     const key = keyOfCells(cells).toLowerCase();
     lines.set(key, [...(lines.get(key) ?? []), line]);
   }
-  const named = () => {
+  // The keys of the file, then what a spreadsheet may have made of the keys not found (a lost + or 0).
+  const named = async () => {
+    const load = resource.loadNamed as NonNullable<typeof resource.loadNamed>;
     const keys = [...lines.keys()];
-    return (resource.loadNamed as NonNullable<typeof resource.loadNamed>)(services, [...keys, ...keys.flatMap((key) => resource.lookalikes?.(key) ?? [])]);
+    const found = await load(services, keys);
+    const foundKeys = new Set(found.map((record) => resource.recordKey(record).toLowerCase()));
+    const lookalikes = keys.filter((key) => !foundKeys.has(key)).flatMap((key) => resource.lookalikes?.(key) ?? []);
+    return lookalikes.length === 0 ? found : [...found, ...(await load(services, lookalikes))];
   };
   const [records, context] = await Promise.all([
     preloaded ?? (resource.loadNamed && file.records.length <= NAMED_READ_MAX_ROWS ? named() : resource.loadAll(services)),
