@@ -18,7 +18,7 @@ export async function listLoad(stack: Stack, session: Session): Promise<boolean>
   ];
   let met = true;
   for (const c of cases) {
-    const result = load({ origin: stack.dashboardUrl, path: c.path, pages: c.pages, headers: session.headers, connections: CONNECTIONS, seconds: SECONDS });
+    const result = await load({ origin: stack.dashboardUrl, path: c.path, pages: c.pages, headers: session.headers, connections: CONNECTIONS, seconds: SECONDS });
     if (result.errors > 0) throw new Error(`${c.name}: ${result.errors} failed requests`);
     console.log(`      ${c.name}: ${result.requests} requests in ${result.seconds.toFixed(1)} s, median ${result.p50Ms.toFixed(1)} ms`);
     met = report(`${c.name} p95`, result.p95Ms, 'ms', { op: '<=', value: 25 }) && met;

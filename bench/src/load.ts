@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +30,11 @@ export function ensureWrk(): void {
   throw new Error('The list benchmark needs wrk: apt-get install -y --no-install-recommends wrk');
 }
 
+const execFileAsync = promisify(execFile);
+
 /**
  * A page of `base` at random among the first `pages`, and one summary line at the end. Each
- * DIGITS in `base` becomes four digits at random, so that a search is mostly one the BFF has not
- * answered yet (it remembers the last 200).
+ * DIGITS in `base` becomes four digits at random: a search is mostly one the BFF has not answered yet.
  */
 export const RANDOM_DIGITS = 'DIGITS';
 const SCRIPT = `
@@ -54,30 +56,28 @@ end
  * each connection sending the next request as soon as the previous answer is read; every request
  * asks a random one of the first `pages` pages of `path` (with RANDOM_DIGITS filled in). Loopback only; bounded in time.
  */
-export function load(options: { origin: string; path: string; pages: number; headers: Record<string, string>; connections: number; seconds: number }): LoadResult {
+export async function load(options: { origin: string; path: string; pages: number; headers: Record<string, string>; connections: number; seconds: number }): Promise<LoadResult> {
   ensureWrk();
   const dir = mkdtempSync(join(tmpdir(), 'vicidash-load-'));
   try {
     const script = join(dir, 'pages.lua');
     writeFileSync(script, SCRIPT);
-    const run = (seconds: number) =>
-      execFileSync(
-        'wrk',
-        [
-          '--threads=1',
-          `--connections=${options.connections}`,
-          `--duration=${seconds}s`,
-          '--timeout=10s',
-          `--script=${script}`,
-          ...Object.entries(options.headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
-          options.origin,
-        ],
-        { env: { ...process.env, LOAD_PATH: options.path, LOAD_PAGES: String(options.pages) }, encoding: 'utf8' },
-      );
-    run(2);
-    const line = run(options.seconds)
-      .split('\n')
-      .find((l) => l.startsWith('RESULT '));
+    // Not execFileSync: this process's own connections to the BFF must see it close the idle ones meanwhile.
+    const run = async (seconds: number) => {
+      const args = [
+        '--threads=1',
+        `--connections=${options.connections}`,
+        `--duration=${seconds}s`,
+        '--timeout=10s',
+        `--script=${script}`,
+        ...Object.entries(options.headers).flatMap(([name, value]) => ['--header', `${name}: ${value}`]),
+        options.origin,
+      ];
+      const env = { ...process.env, LOAD_PATH: options.path, LOAD_PAGES: String(options.pages) };
+      return (await execFileAsync('wrk', args, { env, encoding: 'utf8' })).stdout;
+    };
+    await run(2);
+    const line = (await run(options.seconds)).split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error('wrk printed no result');
     const [requests, errors, durationUs, p50Us, p95Us] = line.split(' ').slice(1).map(Number) as [number, number, number, number, number];
     const seconds = durationUs / 1e6;
