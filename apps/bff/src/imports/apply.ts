@@ -1,7 +1,8 @@
 import type { ErrorBody } from '@vicidash/contracts/errors';
+import pLimit from 'p-limit';
 import { type Attempter, type WriteAttempt, asAppError, audited } from '../audit/write-audit.js';
 import { AppError } from '../errors.js';
-import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
+import { BULK_CONCURRENCY } from '../vicidial/bulk.js';
 import type { CsvResource, RecordWrites, Versioned } from './csv-resource.js';
 import type { ImportStore, Planned, RowResult } from './import-store.js';
 import type { PlannedRow } from './preview.js';
@@ -10,12 +11,21 @@ import type { PlannedRow } from './preview.js';
 const FLUSH_ROWS = 50;
 const FLUSH_MS = 250;
 /**
- * Changed rows go to updateMany this many at a time, two batches in flight, each sending half the
- * calls: one batch's reads, locks and audit rows overlap the other's calls, and no batch waits
- * for its slowest call with nothing else to send.
+ * Changed rows go to updateMany in batches, two in flight, their calls through one limit of
+ * BULK_CONCURRENCY (as one bulk change): the next batch's reads and locks are done while this one's
+ * calls run, and its calls start as this one's end. The first batches are small, so that the
+ * progress moves at once; then they double, up to BATCH_ROWS.
  */
+const FIRST_BATCH_ROWS = 25;
 const BATCH_ROWS = 250;
 const BATCHES_IN_FLIGHT = 2;
+
+/** The rows cut into batches of FIRST_BATCH_ROWS, twice that, and so on up to BATCH_ROWS. */
+function inBatches<T>(rows: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  for (let at = 0, size = FIRST_BATCH_ROWS; at < rows.length; at += size, size = Math.min(BATCH_ROWS, size * 2)) batches.push(rows.slice(at, at + size));
+  return batches;
+}
 
 export interface ApplyJob<R extends Versioned> {
   importId: string;
@@ -83,10 +93,10 @@ async function applyRow<R extends Versioned>(job: ApplyJob<R>, row: PlannedRow<R
 /** Changed rows through updateMany, a batch at a time; each row's result once its batch's audit rows are written. */
 async function applyBatched<R extends Versioned>(job: ApplyJob<R>, rows: PlannedRow<R>[], progress: Progress): Promise<void> {
   const updateMany = job.writes.updateMany as NonNullable<RecordWrites<R>['updateMany']>;
-  const batches = Array.from({ length: Math.ceil(rows.length / BATCH_ROWS) }, (_, i) => rows.slice(i * BATCH_ROWS, (i + 1) * BATCH_ROWS));
-  await mapBounded(batches, BATCHES_IN_FLIGHT, async (batch) => {
+  const limit = pLimit(BULK_CONCURRENCY);
+  await pLimit(BATCHES_IN_FLIGHT).map(inBatches(rows), async (batch) => {
     const changes = batch.map((row) => ({ current: row.current as R, request: row.request, version: plannedVersion(job, row) }));
-    const errors = await updateMany(job.who, changes, BULK_CONCURRENCY / BATCHES_IN_FLIGHT);
+    const errors = await updateMany(job.who, changes, limit);
     batch.forEach((row, i) => progress.add(resultOf(row, errors[i])));
   });
 }
@@ -132,9 +142,8 @@ export async function runImport<R extends Versioned>(job: ApplyJob<R>): Promise<
   const batched = (row: PlannedRow<R>) =>
     job.writes.updateMany !== undefined && row.action === 'change' && !movedSincePreview(job.resource.what, row, job.planned[row.line]);
   try {
-    await mapBounded(
+    await pLimit(BULK_CONCURRENCY).map(
       job.rows.filter((row) => !batched(row)),
-      BULK_CONCURRENCY,
       async (row) => progress.add(await applyRow(job, row)),
     );
     await applyBatched(job, job.rows.filter(batched), progress);

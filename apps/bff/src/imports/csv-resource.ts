@@ -1,4 +1,5 @@
 import type { ImportResource } from '@vicidash/contracts/imports';
+import type { LimitFunction } from 'p-limit';
 import type { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { Attempter, AuditTarget, WriteAttempt } from '../audit/write-audit.js';
@@ -72,10 +73,11 @@ export interface RecordWrites<R extends Versioned> {
   update(current: R, request: unknown, version: string, attempt: WriteAttempt): Promise<unknown>;
   /**
    * Many changes at once, each still its own lock, version check, call and audit row, with the
-   * reads, locks and audit rows around the calls batched (as a bulk change does). Each row's error
-   * in order; undefined where it was applied.
+   * reads, locks and audit rows around the calls batched (as a bulk change does); the calls go
+   * through `limit`, which the import's other batches share. Each row's error in order; undefined
+   * where it was applied.
    */
-  updateMany?(who: Attempter, rows: readonly PlannedChange<R>[], concurrency: number): Promise<(AppError | undefined)[]>;
+  updateMany?(who: Attempter, rows: readonly PlannedChange<R>[], limit: LimitFunction): Promise<(AppError | undefined)[]>;
 }
 
 /** A change of an import: the record as planned, the request, the version it was planned against. */

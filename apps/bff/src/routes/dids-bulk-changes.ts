@@ -6,13 +6,14 @@ import {
   type DidDetail,
   type DidRef,
 } from '@vicidash/contracts/did';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppServices } from '../app.js';
 import { type Attempter, type WriteAttempt, appendAudit, asAppError, auditRecord, auditTargets, maybeAppliedBy } from '../audit/write-audit.js';
 import { writeRoute } from '../audit/write-route.js';
 import { AppError } from '../errors.js';
 import type { RouteSpec } from '../http/route.js';
 import { type HeldLocks, lockBusy, recordLockKey } from '../store/record-locks.js';
-import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
+import { BULK_CONCURRENCY } from '../vicidial/bulk.js';
 import { vicidialParams } from '../vicidial/params.js';
 import { type DidChangeFields, didAfterChange } from '../vicidial/reader/dids.js';
 import { requireVersion, type VicidialRecords } from '../vicidial/records.js';
@@ -149,8 +150,11 @@ export function didBatchUpdates(services: AppServices, writer: VicidialWriter, r
     for (const item of unsure) item.attempt.after = byId.get((item.current as DidDetail).didId);
   }
 
-  /** Applies the changes, `concurrency` calls at a time after the first; none is ever retried. Every change ends with its audit row. */
-  async function run(who: Attempter, updates: readonly DidUpdate[], concurrency = BULK_CONCURRENCY): Promise<DidUpdateItem[]> {
+  /**
+   * Applies the changes, the calls through `limit` (BULK_CONCURRENCY at a time, or a limit other
+   * batches share) after the first; none is ever retried. Every change ends with its audit row.
+   */
+  async function run(who: Attempter, updates: readonly DidUpdate[], limit: LimitFunction = pLimit(BULK_CONCURRENCY)): Promise<DidUpdateItem[]> {
     const items: DidUpdateItem[] = updates.map((update) => ({ ...update, attempt: { target: auditTargets.did(update.ref), fields: update.change } }));
     let held: HeldLocks | undefined;
     try {
@@ -161,8 +165,8 @@ export function didBatchUpdates(services: AppServices, writer: VicidialWriter, r
       // The first call alone: were the API user refused, the rest are not sent (api-account.ts), so
       // a batch costs VICIdial's lock-out count one failed login, not one per call in flight.
       const [first, ...rest] = pending(items);
-      if (first) await send(who, first, locks);
-      await mapBounded(rest, concurrency, (item) => send(who, item, locks));
+      if (first) await limit(() => send(who, first, locks));
+      await Promise.all(rest.map((item) => limit(() => send(who, item, locks))));
     } catch (error) {
       if (!(error instanceof AppError)) who.req.log.error({ err: error }, 'DID read of a batch failed');
       for (const item of items) if (!item.attempt.applied && !item.error) end(item, error);

@@ -125,9 +125,9 @@ export function importRoutes(services: AppServices, writer: VicidialWriter): Rou
         target: didAuditTarget,
         add: (request, attempt) => dids.create(request as never, attempt),
         update: (current, request, version, attempt) => dids.update(current.didId, request as never, version, attempt),
-        updateMany: async (who, rows, concurrency) => {
+        updateMany: async (who, rows, limit) => {
           const changes = rows.map(({ current, request, version }) => ({ ref: current.didId, change: request as DidChangeFields, version }));
-          return (await dids.batch.run(who, changes, concurrency)).map((item) => item.error);
+          return (await dids.batch.run(who, changes, limit)).map((item) => item.error);
         },
       } satisfies RecordWrites<ImportedDid>,
     },

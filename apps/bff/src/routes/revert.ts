@@ -1,5 +1,6 @@
 import { can, type Permission, permissionDescriptions, refusalReason } from '@vicidash/contracts/permissions';
 import { isRevertable, revertPreviewSchema, revertRequestSchema, revertResponseSchema, type RevertResponse } from '@vicidash/contracts/revert';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { AppServices } from '../app.js';
 import type { StoredAuditEntry } from '../audit/audit-log.js';
@@ -7,7 +8,7 @@ import { type Attempter, type WriteAttempt, asAppError, audited } from '../audit
 import type { Account } from '../auth/accounts.js';
 import { AppError } from '../errors.js';
 import { type RouteSpec, route } from '../http/route.js';
-import { BULK_CONCURRENCY, mapBounded } from '../vicidial/bulk.js';
+import { BULK_CONCURRENCY } from '../vicidial/bulk.js';
 import type { VicidialWriter } from '../vicidial/writer.js';
 import { aliasWrites } from './aliases-changes.js';
 import { didWrites } from './dids-changes.js';
@@ -47,9 +48,7 @@ export function revertRoutes(services: AppServices, writer: VicidialWriter): Rou
   /** Each record of the group: planned, or why not (already reverted, changed since, impossible, not the role's). */
   async function plan(user: Account, group: StoredAuditEntry[], input: PlanInput): Promise<RevertPlan[]> {
     const done = await audit.revertsOf(group.map((member) => member.id));
-    const plans = await mapBounded(group, BULK_CONCURRENCY, (member) =>
-      planEntry(member, writes, input, done.filter((r) => r.revertOf === member.id)),
-    );
+    const plans = await pLimit(BULK_CONCURRENCY).map(group, (member) => planEntry(member, writes, input, done.filter((r) => r.revertOf === member.id)));
     return plans.flat().map((p) => (p.blocked || can(user.role, p.action) ? p : { ...p, blocked: new AppError('FORBIDDEN', refusalReason(user.role, p.action)), apply: undefined }));
   }
 
@@ -117,7 +116,7 @@ export function revertRoutes(services: AppServices, writer: VicidialWriter): Rou
           const [first, ...rest] = await plan(user, group, { preview: false, ...(body.secrets ? { secrets: body.secrets } : {}) });
           if (!first) return [];
           // The first alone, as a bulk change does: were the API user refused, the rest are not sent (api-account.ts).
-          return [await apply(who, first), ...(await mapBounded(rest, BULK_CONCURRENCY, (p) => apply(who, p)))];
+          return [await apply(who, first), ...(await pLimit(BULK_CONCURRENCY).map(rest, (p) => apply(who, p)))];
         });
         const [only] = results;
         if (results.length === 1 && only?.failure) throw only.failure;
