@@ -22,6 +22,12 @@ const REVERT_WORDS: Record<string, string> = {
 
 type Result = RevertResponse['results'][number];
 
+/** A deleted phone's new SIP passwords, asked for when it is added back. */
+const SECRET_FIELDS = [
+  ['password', 'New password'],
+  ['registrationPassword', 'New registration password'],
+] as const;
+
 /**
  * "Revert" on an audit entry (a record's history, the audit page), for the people who may revert
  * it (the BFF's own rule, from the contracts): opens the preview, then applies it.
@@ -110,26 +116,19 @@ function RevertDialog({ entryId, onClose }: { entryId: number; onClose: () => vo
               <RevertItemView key={`${item.entryId}-${item.target.id}`} item={item} result={results?.[index]} />
             ))}
           </ul>
-          {needsSecrets && !results && (
-            <>
+          {needsSecrets &&
+            !results &&
+            SECRET_FIELDS.map(([field, label]) => (
               <TextField
-                label="New password"
+                key={field}
+                label={label}
                 type="password"
                 autoComplete="new-password"
                 required
-                value={secrets.password}
-                onChange={(event) => setSecrets({ ...secrets, password: event.target.value })}
+                value={secrets[field]}
+                onChange={(event) => setSecrets({ ...secrets, [field]: event.target.value })}
               />
-              <TextField
-                label="New registration password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={secrets.registrationPassword}
-                onChange={(event) => setSecrets({ ...secrets, registrationPassword: event.target.value })}
-              />
-            </>
-          )}
+            ))}
           <p className="form-error" role="alert">
             {failure === undefined ? '' : errorMessage(failure)}
           </p>
